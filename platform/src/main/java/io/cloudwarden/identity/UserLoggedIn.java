@@ -1,0 +1,20 @@
+package io.cloudwarden.identity;
+
+import io.cloudwarden.shared.AuditableEvent;
+import io.cloudwarden.shared.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user logged in with a password and received an access token. */
+public record UserLoggedIn(TenantId tenantId, UUID userId, String username, Instant occurredAt) implements AuditableEvent {
+
+    @Override
+    public String actor() {
+        return userId.toString();
+    }
+
+    @Override
+    public String action() {
+        return "identity.login.succeeded";
+    }
+}

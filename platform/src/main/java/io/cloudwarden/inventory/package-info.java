@@ -1,0 +1,5 @@
+/**
+ * Inventory owns every discovered resource with its versioned configuration, normalised tags and
+ * relationships, the bulk ingestion that writes them, and the search, facet, history and diff queries.
+ */
+package io.cloudwarden.inventory;
