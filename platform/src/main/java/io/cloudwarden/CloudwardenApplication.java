@@ -1,11 +1,13 @@
 package io.cloudwarden;
 
-import org.springframework.boot.SpringApplication;
+import io.cloudwarden.cli.CloudwardenCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/** The Cloudwarden application; {@link #main} is the command line ({@code demo}, {@code serve}, {@code bench}, {@code version}). */
 @SpringBootApplication
 public class CloudwardenApplication {
+
     public static void main(String[] args) {
-        SpringApplication.run(CloudwardenApplication.class, args);
+        CloudwardenCommand.main(args);
     }
 }

@@ -1,7 +1,6 @@
-package io.cloudwarden.identity.internal;
+package io.cloudwarden.identity;
 
-import io.cloudwarden.identity.IdentityManagement;
-import io.cloudwarden.identity.Tenant;
+import io.cloudwarden.identity.internal.IdentityProperties;
 import io.cloudwarden.shared.TenantId;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -26,6 +25,11 @@ public class BootstrapAdmin {
     BootstrapAdmin(IdentityManagement identity, IdentityProperties props) {
         this.identity = identity;
         this.props = props;
+    }
+
+    /** Username of the bootstrap admin. */
+    public String adminUsername() {
+        return props.bootstrapAdmin();
     }
 
     /** Ensures the bootstrap tenant and admin exist; returns the tenant. */

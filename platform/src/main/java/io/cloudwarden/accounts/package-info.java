@@ -1,0 +1,5 @@
+/**
+ * Accounts owns the registered cloud accounts, their envelope-encrypted connector credentials, the
+ * connector registry and the sync jobs that pull each account's data through its connector.
+ */
+package io.cloudwarden.accounts;

@@ -1,0 +1,91 @@
+package io.cloudwarden.cli;
+
+import io.cloudwarden.cli.bench.Benchmark;
+import io.cloudwarden.cli.bench.BenchmarkOptions;
+import io.cloudwarden.cli.bench.BenchmarkReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Runs a benchmark against a fully started application on a scratch embedded PostgreSQL, printing
+ * {@code BENCH <name> key=value ...} lines. The scratch data is deleted afterwards unless --keep-data.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run a benchmark and print one 'BENCH <name> key=value ...' line per figure (medians).",
+                "Each benchmark also measures its physical reference in the same run.",
+                "Benchmarks: inventory-load (full load + raw COPY reference + delta sync),",
+                "            inventory-search (p50/p95/p99 of the search API over authenticated HTTP)."})
+class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load or inventory-search")
+    String name;
+
+    @Option(names = "--resources", defaultValue = "1000000", description = "Estate size (default: ${DEFAULT-VALUE}).")
+    int resources;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--iterations", defaultValue = "3", description = "Repetitions of repeatable steps; medians are reported (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--data-dir", description = "Scratch directory for the embedded database (default: a temporary directory).")
+    Path dataDir;
+
+    @Option(names = "--keep-data", description = "Keep the scratch database afterwards.")
+    boolean keepData;
+
+    @Override
+    public Integer call() throws Exception {
+        if (resources < 100 || resources > 1_000_000) {
+            System.err.println("--resources must be between 100 and 1000000");
+            return 2;
+        }
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("cloudwarden-bench");
+        byte[] pw = new byte[18];
+        new SecureRandom().nextBytes(pw);
+        Map<String, Object> props = new HashMap<>();
+        props.put("server.port", 0);
+        props.put("cloudwarden.db.data-dir", dir.toAbsolutePath().toString());
+        props.put("cloudwarden.identity.bootstrap-tenant", "Bench");
+        props.put("cloudwarden.identity.admin-password", HexFormat.of().formatHex(pw));
+        props.put("cloudwarden.accounts.scheduler-enabled", false);
+        props.put("logging.level.root", "warn");
+        BenchmarkReport report = new BenchmarkReport(System.out);
+        report.progress("starting the application (scratch database in " + dir + ")");
+        try (ConfigurableApplicationContext ctx = ServerStart.start(props, new String[0], "bench")) {
+            Benchmark bench = ctx.getBeansOfType(Benchmark.class).values().stream().filter(b -> b.name().equals(name)).findFirst()
+                    .orElse(null);
+            if (bench == null) {
+                System.err.println("unknown benchmark '" + name + "'; available: "
+                        + String.join(", ", ctx.getBeansOfType(Benchmark.class).values().stream().map(Benchmark::name).sorted().toList()));
+                return 2;
+            }
+            String baseUrl = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            bench.run(new BenchmarkOptions(resources, seed, iterations, baseUrl), report);
+        } finally {
+            if (!keepData && dataDir == null) {
+                deleteTree(dir);
+            }
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

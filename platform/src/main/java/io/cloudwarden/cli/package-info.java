@@ -1,0 +1,5 @@
+/**
+ * The command line: {@code demo}, {@code serve}, {@code bench} and {@code version}, each starting the
+ * application as it needs.
+ */
+package io.cloudwarden.cli;

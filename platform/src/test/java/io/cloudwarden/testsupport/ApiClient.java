@@ -1,0 +1,100 @@
+package io.cloudwarden.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to the application over real HTTP, logged in with a real password and bearer token. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private String token;
+
+    public ApiClient(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** Logs in and keeps the token for later calls. */
+    public ApiClient login(String username, String password) {
+        Response r = post("/api/v1/auth/login", Map.of("username", username, "password", password));
+        if (r.status() != 200) {
+            throw new IllegalStateException("login failed: " + r.status() + " " + r.body());
+        }
+        token = r.body().get("accessToken").asString();
+        return this;
+    }
+
+    /** Logs in as the test bootstrap admin. */
+    public ApiClient loginAsAdmin() {
+        return login("admin", TestDatabaseInitializer.ADMIN_PASSWORD);
+    }
+
+    /** Forgets the token. */
+    public ApiClient anonymous() {
+        token = null;
+        return this;
+    }
+
+    public Response get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    public Response post(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").POST(bodyOf(body)));
+    }
+
+    public Response patch(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
+    }
+
+    /** Sends a raw JSON string (for malformed-input tests). */
+    public Response postRaw(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.BodyPublisher bodyOf(Object body) {
+        return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.missingNode() : JSON.readTree(r.body());
+            return new Response(r.statusCode(), body, r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, parsed body, content type and raw text of a response. */
+    public record Response(int status, JsonNode body, String contentType, String raw) {
+        /** The problem {@code code} of an error response. */
+        public String code() {
+            return body.path("code").asString("");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.cloudwarden.testsupport;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points a test application context at a fresh database of the shared embedded PostgreSQL. */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** Password of the bootstrap admin in tests. */
+    public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                "cloudwarden.db.url=" + TestDatabase.newDatabase(),
+                "cloudwarden.db.user=postgres",
+                "cloudwarden.db.password=",
+                "cloudwarden.db.app-password=test-app-password",
+                "cloudwarden.db.pool-size=6",
+                "cloudwarden.secrets.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "cloudwarden.identity.admin-password=" + ADMIN_PASSWORD,
+                "cloudwarden.identity.bootstrap-tenant=Test",
+                "cloudwarden.identity.bootstrap-on-start=true"
+        ).applyTo(context);
+    }
+}
