@@ -67,6 +67,7 @@ public record ConfigProperty(String key, String label, String help, Type type, b
         if (value == null || value.isBlank()) {
             return required && defaultValue == null ? Optional.of("is required") : Optional.empty();
         }
+        value = value.trim();
         switch (type) {
             case INTEGER -> {
                 long parsed;

@@ -4,7 +4,7 @@ package io.cloudwarden.connector.simulator;
 public enum Misconfiguration {
     /** A bucket or storage account readable by anyone. */
     PUBLIC_BUCKET,
-    /** A security group, NSG or firewall allowing TCP 22 from 0.0.0.0/0. */
+    /** A security group, NSG or firewall allowing TCP 22 from anywhere (0.0.0.0/0; Azure source {@code *}). */
     OPEN_SSH_TO_WORLD,
     /** A volume or disk without encryption. */
     UNENCRYPTED_VOLUME,

@@ -28,6 +28,23 @@ final class ResourceDraft {
         }
     }
 
+    /**
+     * Records that {@code self}'s JSON depends on whether {@code holder} exists (a volume on its instance, an
+     * IP on its interface): the holder's creation or deletion after {@code self} was born changes {@code self}.
+     */
+    void dependsOn(Slot self, Slot holder) {
+        if (!holder.exists()) {
+            return;
+        }
+        if (holder.birth() > self.birth()) {
+            inducedChangeSync = Math.max(inducedChangeSync, holder.birth());
+        }
+        long deleted = holder.state().deletedAt;
+        if (deleted <= self.sync()) {
+            inducedChangeSync = Math.max(inducedChangeSync, deleted);
+        }
+    }
+
     void misconfigured(Misconfiguration misconfiguration) {
         misconfigurations.add(misconfiguration);
         labels.add(GroundTruthLabel.MISCONFIGURED);

@@ -124,9 +124,4 @@ final class Slot {
         }
         return EPOCH.plus(Duration.ofDays(birth() - 1)).plusSeconds(Long.remainderUnsigned(h, 86_400));
     }
-
-    /** The simulated "now" of this sync. */
-    Instant now() {
-        return EPOCH.plus(Duration.ofDays(estate.sync() - 1));
-    }
 }
