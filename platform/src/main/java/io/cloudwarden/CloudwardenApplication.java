@@ -1,13 +1,17 @@
 package io.cloudwarden;
 
-import io.cloudwarden.cli.CloudwardenCommand;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The Cloudwarden application; {@link #main} is the command line ({@code demo}, {@code serve}, {@code bench}, {@code version}). */
+/**
+ * The Cloudwarden application. The jar's entry point is the command line
+ * ({@code io.cloudwarden.cli.CloudwardenCommand}: demo, serve, bench, version); this main starts the server
+ * directly, as {@code serve} does.
+ */
 @SpringBootApplication
 public class CloudwardenApplication {
 
     public static void main(String[] args) {
-        CloudwardenCommand.main(args);
+        SpringApplication.run(CloudwardenApplication.class, args);
     }
 }

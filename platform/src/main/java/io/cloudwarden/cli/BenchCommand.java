@@ -26,14 +26,16 @@ import picocli.CommandLine.Parameters;
         description = {"Run a benchmark and print one 'BENCH <name> key=value ...' line per figure (medians).",
                 "Each benchmark also measures its physical reference in the same run.",
                 "Benchmarks: inventory-load (full load + raw COPY reference + delta sync),",
-                "            inventory-search (p50/p95/p99 of the search API over authenticated HTTP)."})
+                "            inventory-search (p50/p95/p99 of the search API over authenticated HTTP),",
+                "            startup (demo to health UP and to first sync done, vs a bare embedded PostgreSQL)."})
 class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load or inventory-search")
+    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load, inventory-search or startup")
     String name;
 
-    @Option(names = "--resources", defaultValue = "1000000", description = "Estate size (default: ${DEFAULT-VALUE}).")
-    int resources;
+    @Option(names = "--resources",
+            description = "Estate size (default: 1000000 for the inventory benchmarks, 20000 (the demo's default) for startup).")
+    Integer resources;
 
     @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -49,9 +51,17 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resources == null) {
+            resources = name.equals("startup") ? 20_000 : 1_000_000;
+        }
         if (resources < 100 || resources > 1_000_000) {
             System.err.println("--resources must be between 100 and 1000000");
             return 2;
+        }
+        BenchmarkReport report = new BenchmarkReport(System.out);
+        if (name.equals("startup")) {
+            new StartupBench(report).run(resources, seed, iterations);
+            return 0;
         }
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("cloudwarden-bench");
         byte[] pw = new byte[18];
@@ -63,7 +73,6 @@ class BenchCommand implements Callable<Integer> {
         props.put("cloudwarden.identity.admin-password", HexFormat.of().formatHex(pw));
         props.put("cloudwarden.accounts.scheduler-enabled", false);
         props.put("logging.level.root", "warn");
-        BenchmarkReport report = new BenchmarkReport(System.out);
         report.progress("starting the application (scratch database in " + dir + ")");
         try (ConfigurableApplicationContext ctx = ServerStart.start(props, new String[0], "bench")) {
             Benchmark bench = ctx.getBeansOfType(Benchmark.class).values().stream().filter(b -> b.name().equals(name)).findFirst()
@@ -83,7 +92,7 @@ class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -48,6 +48,20 @@ public final class ApiClient {
         return send(builder(path).GET());
     }
 
+    /** GET accepting any media type (for text endpoints such as Prometheus). */
+    public Response getText(String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/plain;version=0.0.4, */*")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), JSON.missingNode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }

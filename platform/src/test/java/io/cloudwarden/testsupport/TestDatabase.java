@@ -34,6 +34,15 @@ public final class TestDatabase {
         return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
     }
 
+    /**
+     * A JDBC template that connects as the schema owner, which row-level security does not restrict: for
+     * test assertions about what is really stored. Application code never gets such a connection.
+     */
+    public static org.springframework.jdbc.core.JdbcTemplate owner(String jdbcUrl) {
+        return new org.springframework.jdbc.core.JdbcTemplate(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(jdbcUrl, "postgres", ""));
+    }
+
     private static EmbeddedPostgres server() {
         if (postgres == null) {
             try {

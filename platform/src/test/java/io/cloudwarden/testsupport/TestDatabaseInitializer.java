@@ -21,7 +21,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "cloudwarden.secrets.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "cloudwarden.identity.admin-password=" + ADMIN_PASSWORD,
                 "cloudwarden.identity.bootstrap-tenant=Test",
-                "cloudwarden.identity.bootstrap-on-start=true"
+                "cloudwarden.identity.bootstrap-on-start=true",
+                "cloudwarden.accounts.poll-interval=200ms",
+                "cloudwarden.accounts.retry-base=1s",
+                "cloudwarden.accounts.retry-cap=4s",
+                "logging.level.io.cloudwarden=warn"
         ).applyTo(context);
     }
 }
