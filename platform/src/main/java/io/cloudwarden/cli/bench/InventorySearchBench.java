@@ -1,0 +1,188 @@
+package io.cloudwarden.cli.bench;
+
+import io.cloudwarden.inventory.InventoryIngestion;
+import io.cloudwarden.shared.TenantContext;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code inventory-search}: latency of resource search and facets over authenticated HTTP on an estate of
+ * {@code --resources}, against the same SQL executed directly over JDBC (the physical reference), so the
+ * HTTP, security and JSON overhead is visible.
+ */
+@Component
+@Profile("bench")
+class InventorySearchBench implements Benchmark {
+
+    private static final int WARMUP = 30;
+    private static final int REQUESTS = 200;
+
+    private static final String LIST_COLUMNS = "select r.id, r.provider, r.native_id, r.type, r.name, r.region, r.state, "
+            + "r.account_id, a.name, r.tags::text, r.version, r.last_changed, r.deleted_at "
+            + "from resources r left join inventory_accounts a on a.account_id = r.account_id "
+            + "where r.tenant_id = ? and r.deleted_at is null ";
+    private static final String FACETS = """
+            select grouping(provider) = 0, grouping(type) = 0, grouping(region) = 0, grouping(account_id) = 0,
+                   grouping(state) = 0, provider, type, region, account_id::text, state, %s
+            from (%s) x group by grouping sets ((provider), (type), (region), (account_id), (state), ())""";
+
+    private final InventoryIngestion ingestion;
+    private final BenchTenant tenant;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    InventorySearchBench(InventoryIngestion ingestion, BenchTenant tenant, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.ingestion = ingestion;
+        this.tenant = tenant;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setReadOnly(true);
+    }
+
+    @Override
+    public String name() {
+        return "inventory-search";
+    }
+
+    @Override
+    public String description() {
+        return "p50/p95/p99 of resource search (type+tag, free text) and facets over HTTP vs the same SQL over JDBC";
+    }
+
+    @Override
+    public void run(BenchmarkOptions options, BenchmarkReport report) throws Exception {
+        long live = TenantContext.callAs(tenant.tenant(), () -> jdbc.sql("select count(*) from resources where deleted_at is null")
+                .query(Long.class).single());
+        if (live < options.resources()) {
+            InventoryLoadBench.load(ingestion, InventoryLoadBench.accounts(options.resources(), options.seed()), tenant.tenant(), report);
+        }
+        String token = login(options.baseUrl());
+        Sample sample = TenantContext.callAs(tenant.tenant(), this::sample);
+        report.progress("querying type=" + sample.type + " tag=" + sample.tagKey + ":" + sample.tagValue + " q=" + sample.text);
+        String tagJson = json.writeValueAsString(Map.of(sample.tagKey, sample.tagValue));
+        String textPattern = "%" + sample.text + "%";
+
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("type-tag", "/api/v1/resources?type=" + enc(sample.type) + "&tag=" + enc(sample.tagKey + ":" + sample.tagValue));
+        urls.put("text", "/api/v1/resources?q=" + enc(sample.text));
+        urls.put("facets", "/api/v1/resources/facets");
+        urls.put("facets-tag", "/api/v1/resources/facets?tag=" + enc(sample.tagKey + ":" + sample.tagValue));
+        Map<String, Runnable> sql = new LinkedHashMap<>();
+        Object t = tenant.tenant().value();
+        sql.put("type-tag", () -> drain(LIST_COLUMNS + "and r.type in (?) and r.id in (select cw_inventory_tag_matches(?::jsonb)) "
+                + "and r.tags @> ?::jsonb order by r.name, r.id limit 51", t, sample.type, tagJson, tagJson));
+        sql.put("text", () -> drain(LIST_COLUMNS + "and r.id in (select cw_inventory_text_matches(?)) and (r.name ilike ? or r.native_id ilike ?) "
+                + "order by r.name, r.id limit 51", t, textPattern, textPattern, textPattern));
+        sql.put("facets", () -> drain(FACETS.formatted("sum(count)", "select f.provider, f.type, f.region, f.account_id, f.state, f.count "
+                + "from resource_facet_counts f where f.tenant_id = ?"), t));
+        sql.put("facets-tag", () -> drain(FACETS.formatted("count(*)", "select r.provider, r.type, r.region, r.account_id, r.state "
+                + "from resources r left join inventory_accounts a on a.account_id = r.account_id "
+                + "where r.tenant_id = ? and r.deleted_at is null and r.id in (select cw_inventory_tag_matches(?::jsonb)) "
+                + "and r.tags @> ?::jsonb"), t, tagJson, tagJson));
+
+        for (String kind : urls.keySet()) {
+            URI uri = URI.create(options.baseUrl() + urls.get(kind));
+            List<Double> httpMs = measure(() -> get(uri, token));
+            List<Double> jdbcMs = measure(() -> TenantContext.runAs(tenant.tenant(), sql.get(kind)));
+            Map<String, Object> figure = new LinkedHashMap<>();
+            figure.put("query", kind);
+            figure.put("requests", REQUESTS);
+            figure.put("http_p50_ms", pct(httpMs, 50));
+            figure.put("http_p95_ms", pct(httpMs, 95));
+            figure.put("http_p99_ms", pct(httpMs, 99));
+            figure.put("jdbc_p50_ms", pct(jdbcMs, 50));
+            figure.put("jdbc_p95_ms", pct(jdbcMs, 95));
+            figure.put("jdbc_p99_ms", pct(jdbcMs, 99));
+            report.figure("inventory-search", figure);
+        }
+    }
+
+    private Sample sample() {
+        String type = jdbc.sql("select type from resource_facet_counts group by type order by sum(count) desc, type limit 1")
+                .query(String.class).single();
+        JsonNode tags = json.readTree(jdbc.sql("select tags::text from resources where type = ? and deleted_at is null and tags <> '{}' "
+                + "order by id limit 1").param(type).query(String.class).single());
+        String key = tags.propertyNames().iterator().next();
+        String name = jdbc.sql("select name from resources where deleted_at is null and length(name) >= 8 order by id limit 1")
+                .query(String.class).single();
+        return new Sample(type, key, tags.get(key).asString(), name.substring(name.length() - 6));
+    }
+
+    // the same transaction and plan setting as the API's search
+    private void drain(String sql, Object... params) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            jdbc.sql(sql).params(params).query(rs -> {
+                rs.getObject(1);
+            });
+        });
+    }
+
+    private String login(String baseUrl) throws Exception {
+        String body = json.writeValueAsString(Map.of("username", tenant.username(), "password", tenant.password()));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("bench login failed with HTTP " + r.statusCode());
+        }
+        return json.readTree(r.body()).get("accessToken").asString();
+    }
+
+    private void get(URI uri, String token) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + uri + " answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Double> measure(Runnable call) {
+        for (int i = 0; i < WARMUP; i++) {
+            call.run();
+        }
+        List<Double> ms = new ArrayList<>(REQUESTS);
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            call.run();
+            ms.add((System.nanoTime() - start) / 1e6);
+        }
+        ms.sort(Double::compare);
+        return ms;
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private record Sample(String type, String tagKey, String tagValue, String text) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.cloudwarden.inventory.web;
+
+import io.cloudwarden.inventory.internal.InventoryQueries;
+import io.cloudwarden.inventory.internal.ResourceQueryParameters;
+import io.cloudwarden.inventory.internal.ResourceViews.ResourceDetail;
+import io.cloudwarden.inventory.internal.ResourceViews.ResourceDiff;
+import io.cloudwarden.inventory.internal.ResourceViews.ResourceFacets;
+import io.cloudwarden.inventory.internal.ResourceViews.ResourceSummary;
+import io.cloudwarden.inventory.internal.ResourceViews.VersionSummary;
+import io.cloudwarden.shared.CloudwardenException;
+import io.cloudwarden.shared.CommonErrorCode;
+import io.cloudwarden.shared.CursorPage;
+import io.cloudwarden.shared.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Search, facets, detail, history and diff of the discovered resources. */
+@RestController
+@RequestMapping("/api/v1/resources")
+@Tag(name = "inventory", description = "Discovered resources, their versions and relationships")
+class ResourceController {
+
+    private final InventoryQueries queries;
+
+    ResourceController(InventoryQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "List resources", description = "Values of one filter are alternatives (OR), different filters "
+            + "all apply (AND). Keyset-paged: pass nextCursor back as cursor, with the same sort.")
+    CursorPage<ResourceSummary> list(
+            @Parameter(description = "aws, azure, gcp or kubernetes; repeatable") @RequestParam(required = false) List<String> provider,
+            @Parameter(description = "account id (UUID); repeatable") @RequestParam(required = false) List<String> account,
+            @Parameter(description = "region; repeatable") @RequestParam(required = false) List<String> region,
+            @Parameter(description = "provider type name; repeatable") @RequestParam(required = false) List<String> type,
+            @Parameter(description = "lifecycle state; repeatable") @RequestParam(required = false) List<String> state,
+            @Parameter(description = "key:value (tag equals) or key (tag present), keys case-insensitive; repeatable, all must match")
+            @RequestParam(required = false) List<String> tag,
+            @Parameter(description = "tag key that must be absent; repeatable") @RequestParam(required = false) List<String> tagMissing,
+            @Parameter(description = "case-insensitive substring of name or native id") @RequestParam(required = false) String q,
+            @Parameter(description = "include deleted resources (default false)") @RequestParam(required = false) String includeDeleted,
+            @Parameter(description = "ISO-8601 instant: answer from the versions valid then") @RequestParam(required = false) String asOf,
+            @Parameter(description = "name, -name, type, -type, region, lastChanged or -lastChanged (default name)")
+            @RequestParam(required = false) String sort,
+            @Parameter(description = "page size, 1 to 500 (default 50)") @RequestParam(required = false) String limit,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
+        var listing = parameters(provider, account, region, type, state, q, includeDeleted, asOf, request)
+                .toListing(sort, limit, cursor);
+        return queries.list(listing.filter(), listing.page());
+    }
+
+    @GetMapping("/facets")
+    @Operation(summary = "Count resources per provider, type, region, account and state", description = "Takes the filters of the list.")
+    ResourceFacets facets(
+            @RequestParam(required = false) List<String> provider, @RequestParam(required = false) List<String> account,
+            @RequestParam(required = false) List<String> region, @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) List<String> state, @RequestParam(required = false) List<String> tag,
+            @RequestParam(required = false) List<String> tagMissing, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String includeDeleted, @RequestParam(required = false) String asOf,
+            HttpServletRequest request) {
+        return queries.facets(parameters(provider, account, region, type, state, q, includeDeleted, asOf, request).toFilter());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One resource with its configuration, tags and relationships in both directions")
+    ResourceDetail detail(@PathVariable UUID id) {
+        return queries.detail(id);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Versions of a resource, newest first")
+    CursorPage<VersionSummary> history(@PathVariable UUID id,
+                                       @Parameter(description = "page size, 1 to 500 (default 50)") @RequestParam(required = false) Integer limit,
+                                       @RequestParam(required = false) String cursor) {
+        int size = limit == null ? ResourceQueryParameters.DEFAULT_LIMIT : limit;
+        if (size < 1 || size > ResourceQueryParameters.MAX_LIMIT) {
+            throw new CloudwardenException(CommonErrorCode.INVALID_FILTER, "invalid limit",
+                    List.of(new FieldProblem("limit", "must be a whole number from 1 to " + ResourceQueryParameters.MAX_LIMIT)));
+        }
+        return queries.history(id, size, cursor);
+    }
+
+    @GetMapping("/{id}/diff")
+    @Operation(summary = "Changed JSON paths between two versions (default: the previous and the current one)")
+    ResourceDiff diff(@PathVariable UUID id, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
+        return queries.diff(id, from, to);
+    }
+
+    // tag values may contain commas, which Spring would split: they are read unsplit from the request
+    private static ResourceQueryParameters parameters(List<String> provider, List<String> account, List<String> region,
+                                                      List<String> type, List<String> state, String q, String includeDeleted,
+                                                      String asOf, HttpServletRequest request) {
+        return new ResourceQueryParameters(provider, account, region, type, state, raw(request, "tag"),
+                raw(request, "tagMissing"), q, includeDeleted, asOf);
+    }
+
+    private static List<String> raw(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+}
