@@ -1,6 +1,8 @@
 package io.cloudwarden.cli;
 
 import io.cloudwarden.CloudwardenApplication;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,10 +15,15 @@ final class ServerStart {
     private ServerStart() {
     }
 
+    /**
+     * Runs the application. {@code properties} are passed as command-line properties, which take precedence
+     * over application.yaml and the environment: they are what the command's own options mean.
+     */
     static ConfigurableApplicationContext start(Map<String, Object> properties, String[] args, String... profiles) {
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CloudwardenApplication.class)
-                .properties(properties).profiles(profiles).run(args);
-        return ctx;
+        List<String> all = new ArrayList<>();
+        properties.forEach((k, v) -> all.add("--" + k + "=" + v));
+        all.addAll(List.of(args));
+        return new SpringApplicationBuilder(CloudwardenApplication.class).profiles(profiles).run(all.toArray(String[]::new));
     }
 
     static void markServerRunning() {

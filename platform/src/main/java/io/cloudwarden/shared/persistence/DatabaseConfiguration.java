@@ -14,9 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,14 +39,15 @@ public class DatabaseConfiguration {
     }
 
     @Bean
-    DatabaseServer databaseServer(DatabaseProperties props, ObjectProvider<EmbeddedPostgresLifecycle> embedded) {
+    DatabaseServer databaseServer(DatabaseProperties props, Optional<EmbeddedPostgresLifecycle> embedded) {
         if (!props.embedded()) {
             if (DatabaseProperties.blank(props.user())) {
                 throw new IllegalStateException("CLOUDWARDEN_DB_USER (cloudwarden.db.user) is required with an external database");
             }
             return new DatabaseServer(props.url(), props.user(), props.password() == null ? "" : props.password(), false);
         }
-        EmbeddedPostgresLifecycle pg = embedded.getObject();
+        // injected (not looked up) so that the server is stopped only after every bean using the database
+        EmbeddedPostgresLifecycle pg = embedded.orElseThrow();
         createDatabaseIfMissing(pg.jdbcUrl("postgres"), "cloudwarden");
         return new DatabaseServer(pg.jdbcUrl("cloudwarden"), "postgres", "", true);
     }

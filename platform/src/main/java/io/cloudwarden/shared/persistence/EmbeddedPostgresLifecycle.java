@@ -26,6 +26,8 @@ final class EmbeddedPostgresLifecycle implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // Spring stops the server after the beans that use it; zonky's own JVM hook would race them
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "512MB")
                     .setServerConfig("work_mem", "32MB")

@@ -23,13 +23,21 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * created if the thread's tenant has changed since, because a transaction may take its connection before
  * code inside it binds a tenant. A pooled connection therefore never carries a previous borrower's tenant.
  */
-public final class TenantBindingDataSource extends DelegatingDataSource {
+public final class TenantBindingDataSource extends DelegatingDataSource implements AutoCloseable {
 
     private static final String BIND = "select set_config('cloudwarden.tenant_id', ?, false)";
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall", "unwrap");
 
     public TenantBindingDataSource(DataSource target) {
         super(target);
+    }
+
+    /** Closes the underlying pool (called by Spring on shutdown). */
+    @Override
+    public void close() throws Exception {
+        if (getTargetDataSource() instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     @Override
