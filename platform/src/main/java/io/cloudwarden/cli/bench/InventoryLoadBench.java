@@ -22,7 +22,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +50,18 @@ class InventoryLoadBench implements Benchmark {
     private final InventoryIngestion ingestion;
     private final IngestionReference reference;
     private final BenchTenant tenant;
+    private final int concurrency;
 
-    InventoryLoadBench(InventoryIngestion ingestion, IngestionReference reference, BenchTenant tenant) {
+    /**
+     * @param concurrency accounts loaded at once: the sync scheduler's own setting, so the benchmark loads the
+     *                    way the platform does; the COPY reference uses the same concurrency
+     */
+    InventoryLoadBench(InventoryIngestion ingestion, IngestionReference reference, BenchTenant tenant,
+                       @Value("${cloudwarden.accounts.concurrency:2}") int concurrency) {
         this.ingestion = ingestion;
         this.reference = reference;
         this.tenant = tenant;
+        this.concurrency = Math.max(1, concurrency);
     }
 
     @Override
@@ -63,17 +78,15 @@ class InventoryLoadBench implements Benchmark {
     public void run(BenchmarkOptions options, BenchmarkReport report) {
         List<Account> accounts = accounts(options.resources(), options.seed());
         long copyStart = System.nanoTime();
-        long copied = 0;
-        for (Account a : accounts) {
-            copied += TenantContext.callAs(tenant.tenant(), () -> reference.copyOnly(a.request(tenant.tenant(), 1), a.collector(1)));
-        }
+        long copied = forEachAccount(accounts, concurrency, a ->
+                TenantContext.callAs(tenant.tenant(), () -> reference.copyOnly(a.request(tenant.tenant(), 1), a.collector(1))));
         double copySeconds = seconds(copyStart);
         report.progress(String.format(Locale.ROOT, "copy reference: %,d rows in %.1f s", copied, copySeconds));
 
         long loadStart = System.nanoTime();
-        long loaded = load(ingestion, accounts, tenant.tenant(), report);
+        long loaded = load(ingestion, accounts, tenant.tenant(), report, concurrency);
         double loadSeconds = seconds(loadStart);
-        report.figure("inventory-load", Map.of("resources", loaded, "seconds", loadSeconds,
+        report.figure("inventory-load", Map.of("resources", loaded, "concurrency", concurrency, "seconds", loadSeconds,
                 "resources_per_s", loaded / loadSeconds, "copy_reference_temp_table_seconds", copySeconds,
                 "ratio", loadSeconds / copySeconds));
 
@@ -94,18 +107,40 @@ class InventoryLoadBench implements Benchmark {
                 "seconds", deltaSeconds.get(deltaSeconds.size() / 2), "iterations", deltaSeconds.size()));
     }
 
-    /** Loads every account at sync 1; returns the resources ingested. */
-    static long load(InventoryIngestion ingestion, List<Account> accounts, TenantId tenant, BenchmarkReport report) {
-        long total = 0;
-        int done = 0;
-        for (Account a : accounts) {
+    /** Loads every account at sync 1, {@code concurrency} accounts at a time; returns the resources ingested. */
+    static long load(InventoryIngestion ingestion, List<Account> accounts, TenantId tenant, BenchmarkReport report,
+                     int concurrency) {
+        AtomicLong total = new AtomicLong();
+        AtomicInteger done = new AtomicInteger();
+        return forEachAccount(accounts, concurrency, a -> {
             IngestionResult r = TenantContext.callAs(tenant, () -> ingestion.ingestSnapshot(a.request(tenant, 1), a.collector(1)));
-            total += r.seen();
-            done++;
-            report.progress(String.format(Locale.ROOT, "loaded %d/%d accounts, %,d resources (%s: %.1f s)", done,
-                    accounts.size(), total, a.name(), r.millis() / 1000.0));
+            report.progress(String.format(Locale.ROOT, "loaded %d/%d accounts, %,d resources (%s: %.1f s)", done.incrementAndGet(),
+                    accounts.size(), total.addAndGet(r.seen()), a.name(), r.millis() / 1000.0));
+            return r.seen();
+        });
+    }
+
+    /** Runs {@code work} for every account on {@code concurrency} threads and sums the results. */
+    static long forEachAccount(List<Account> accounts, int concurrency, ToLongFunction<Account> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<Long>> results = new ArrayList<>();
+            for (Account a : accounts) {
+                results.add(pool.submit(() -> work.applyAsLong(a)));
+            }
+            long sum = 0;
+            for (Future<Long> f : results) {
+                sum += f.get();
+            }
+            return sum;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an account failed to load: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return total;
     }
 
     /** The bench estate: 10 simulator accounts sharing {@code resources}. */

@@ -71,7 +71,7 @@ class InventorySearchBench implements Benchmark {
         long live = TenantContext.callAs(tenant.tenant(), () -> jdbc.sql("select count(*) from resources where deleted_at is null")
                 .query(Long.class).single());
         if (live < options.resources()) {
-            InventoryLoadBench.load(ingestion, InventoryLoadBench.accounts(options.resources(), options.seed()), tenant.tenant(), report);
+            InventoryLoadBench.load(ingestion, InventoryLoadBench.accounts(options.resources(), options.seed()), tenant.tenant(), report, 2);
         }
         String token = login(options.baseUrl());
         Sample sample = TenantContext.callAs(tenant.tenant(), this::sample);
