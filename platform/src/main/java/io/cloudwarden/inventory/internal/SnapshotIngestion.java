@@ -95,6 +95,8 @@ class SnapshotIngestion implements InventoryIngestion {
         if (created + modified + deleted > 0) {
             merge.flushSearchIndexes();
             steps.mark("index flush");
+            merge.refreshStatistics(created + modified + deleted);
+            steps.mark("statistics");
             merge.refreshFacets(keys.tenant(), keys.account());
             steps.mark("facets");
             publish(keys, at);

@@ -85,6 +85,15 @@ public class SnapshotMerge {
     }
 
     /** Merges the search indexes' pending entries into the indexes, so queries after an ingestion stay fast. */
+    /**
+     * Analyzes the inventory tables when {@code changedRows} is large against what the planner's statistics
+     * know (see cw_inventory_refresh_statistics); returns whether it did.
+     */
+    public boolean refreshStatistics(long changedRows) {
+        return Boolean.TRUE.equals(jdbc.sql("select cw_inventory_refresh_statistics(?)").param(changedRows)
+                .query(Boolean.class).single());
+    }
+
     public void flushSearchIndexes() {
         jdbc.sql("select cw_inventory_flush_search_indexes()").query().singleRow();
     }
