@@ -16,26 +16,14 @@ public enum AccountsErrorCode implements ErrorCode {
     /** Recorded on a sync run that failed for a reason other than a connector error. */
     SYNC_INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Sync failed");
 
-    private final HttpStatus status;
-    private final String title;
+    private final Spec spec;
 
     AccountsErrorCode(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.spec = new Spec(status, title);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }

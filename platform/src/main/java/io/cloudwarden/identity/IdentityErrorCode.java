@@ -10,26 +10,14 @@ public enum IdentityErrorCode implements ErrorCode {
     WEAK_PASSWORD(HttpStatus.BAD_REQUEST, "Password too weak"),
     USERNAME_TAKEN(HttpStatus.CONFLICT, "Username taken");
 
-    private final HttpStatus status;
-    private final String title;
+    private final Spec spec;
 
     IdentityErrorCode(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.spec = new Spec(status, title);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }

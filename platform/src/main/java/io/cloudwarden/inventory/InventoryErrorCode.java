@@ -11,26 +11,14 @@ public enum InventoryErrorCode implements ErrorCode {
     RESOURCE_NOT_FOUND(HttpStatus.NOT_FOUND, "Resource not found"),
     VERSION_NOT_FOUND(HttpStatus.NOT_FOUND, "Resource version not found");
 
-    private final HttpStatus status;
-    private final String title;
+    private final Spec spec;
 
     InventoryErrorCode(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.spec = new Spec(status, title);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }

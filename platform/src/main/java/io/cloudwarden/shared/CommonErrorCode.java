@@ -16,26 +16,14 @@ public enum CommonErrorCode implements ErrorCode {
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    private final HttpStatus status;
-    private final String title;
+    private final Spec spec;
 
     CommonErrorCode(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.spec = new Spec(status, title);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -63,7 +63,7 @@ class InventorySearchBench implements Benchmark {
 
     @Override
     public String description() {
-        return "p50/p95/p99 of resource search (type+tag, free text) and facets over HTTP vs the same SQL over JDBC";
+        return "p50/p95/p99 of resource search (type+tag, free text; common and rare values) and facets over HTTP vs the same SQL over JDBC";
     }
 
     @Override
@@ -75,27 +75,45 @@ class InventorySearchBench implements Benchmark {
         }
         String token = login(options.baseUrl());
         Sample sample = TenantContext.callAs(tenant.tenant(), this::sample);
-        report.progress("querying type=" + sample.type + " tag=" + sample.tagKey + ":" + sample.tagValue + " q=" + sample.text);
-        String tagJson = json.writeValueAsString(Map.of(sample.tagKey, sample.tagValue));
-        String textPattern = "%" + sample.text + "%";
-
-        Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("type-tag", "/api/v1/resources?type=" + enc(sample.type) + "&tag=" + enc(sample.tagKey + ":" + sample.tagValue));
-        urls.put("text", "/api/v1/resources?q=" + enc(sample.text));
-        urls.put("facets", "/api/v1/resources/facets");
-        urls.put("facets-tag", "/api/v1/resources/facets?tag=" + enc(sample.tagKey + ":" + sample.tagValue));
-        Map<String, Runnable> sql = new LinkedHashMap<>();
+        report.progress("querying type=" + sample.type + ", common tag " + sample.commonTag + " (" + sample.commonTagCount
+                + " resources), rare tag " + sample.rareTag + ", common text '" + sample.commonText + "', rare text '"
+                + sample.rareText + "'");
         Object t = tenant.tenant().value();
-        sql.put("type-tag", () -> drain(LIST_COLUMNS + "and r.type in (?) and r.id in (select cw_inventory_tag_matches(?::jsonb)) "
-                + "and r.tags @> ?::jsonb order by r.name, r.id limit 51", t, sample.type, tagJson, tagJson));
-        sql.put("text", () -> drain(LIST_COLUMNS + "and r.id in (select cw_inventory_text_matches(?)) and (r.name ilike ? or r.native_id ilike ?) "
-                + "order by r.name, r.id limit 51", t, textPattern, textPattern, textPattern));
+        Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, Runnable> sql = new LinkedHashMap<>();
+        // The JDBC references run the final SQL the API runs: driven by the owner's id function for a rare match,
+        // a plain predicate on an ordered index scan for a common one (see ResourceSelection).
+        String rareTag = tagJson(sample.rareTag);
+        String commonTag = tagJson(sample.commonTag);
+        urls.put("type-tag-common", "/api/v1/resources?type=" + enc(sample.type) + "&tag=" + enc(sample.commonTag));
+        sql.put("type-tag-common", () -> drain(LIST_COLUMNS + "and r.type in (?) and r.tags @> ?::jsonb order by r.name, r.id limit 51",
+                t, sample.type, commonTag));
+        urls.put("type-tag-rare", "/api/v1/resources?type=" + enc(sample.type) + "&tag=" + enc(sample.rareTag));
+        sql.put("type-tag-rare", () -> drain(LIST_COLUMNS + "and r.type in (?) and r.id in (select cw_inventory_tag_matches(?::jsonb)) "
+                + "and r.tags @> ?::jsonb order by r.name, r.id limit 51", t, sample.type, rareTag, rareTag));
+        String commonText = "%" + sample.commonText + "%";
+        urls.put("text-common", "/api/v1/resources?q=" + enc(sample.commonText));
+        sql.put("text-common", () -> drain(LIST_COLUMNS + "and (r.name ilike ? or r.native_id ilike ?) order by r.name, r.id limit 51",
+                t, commonText, commonText));
+        String rareText = "%" + sample.rareText + "%";
+        urls.put("text-rare", "/api/v1/resources?q=" + enc(sample.rareText));
+        sql.put("text-rare", () -> drain(LIST_COLUMNS + "and r.id in (select cw_inventory_text_matches(?)) and (r.name ilike ? or r.native_id ilike ?) "
+                + "order by r.name, r.id limit 51", t, rareText, rareText, rareText));
+        urls.put("facets", "/api/v1/resources/facets");
         sql.put("facets", () -> drain(FACETS.formatted("sum(count)", "select f.provider, f.type, f.region, f.account_id, f.state, f.count "
                 + "from resource_facet_counts f where f.tenant_id = ?"), t));
-        sql.put("facets-tag", () -> drain(FACETS.formatted("count(*)", "select r.provider, r.type, r.region, r.account_id, r.state "
+        urls.put("facets-type", "/api/v1/resources/facets?type=" + enc(sample.type));
+        sql.put("facets-type", () -> drain(FACETS.formatted("sum(count)", "select f.provider, f.type, f.region, f.account_id, f.state, f.count "
+                + "from resource_facet_counts f where f.tenant_id = ? and f.type in (?)"), t, sample.type));
+        urls.put("facets-tag-rare", "/api/v1/resources/facets?tag=" + enc(sample.rareTag));
+        sql.put("facets-tag-rare", () -> drain(FACETS.formatted("count(*)", "select r.provider, r.type, r.region, r.account_id, r.state "
                 + "from resources r left join inventory_accounts a on a.account_id = r.account_id "
                 + "where r.tenant_id = ? and r.deleted_at is null and r.id in (select cw_inventory_tag_matches(?::jsonb)) "
-                + "and r.tags @> ?::jsonb"), t, tagJson, tagJson));
+                + "and r.tags @> ?::jsonb"), t, rareTag, rareTag));
+        urls.put("facets-tag-common", "/api/v1/resources/facets?tag=" + enc(sample.commonTag));
+        sql.put("facets-tag-common", () -> drain(FACETS.formatted("count(*)", "select r.provider, r.type, r.region, r.account_id, r.state "
+                + "from resources r left join inventory_accounts a on a.account_id = r.account_id "
+                + "where r.tenant_id = ? and r.deleted_at is null and r.tags @> ?::jsonb"), t, commonTag));
 
         for (String kind : urls.keySet()) {
             URI uri = URI.create(options.baseUrl() + urls.get(kind));
@@ -114,15 +132,32 @@ class InventorySearchBench implements Benchmark {
         }
     }
 
+    /**
+     * Deterministic query values: the most common type; its most common tag (other than name) and one of its
+     * name tags; the most common name segment and the unique tail of the first name in order.
+     */
     private Sample sample() {
         String type = jdbc.sql("select type from resource_facet_counts group by type order by sum(count) desc, type limit 1")
                 .query(String.class).single();
-        JsonNode tags = json.readTree(jdbc.sql("select tags::text from resources where type = ? and deleted_at is null and tags <> '{}' "
-                + "order by id limit 1").param(type).query(String.class).single());
-        String key = tags.propertyNames().iterator().next();
-        String name = jdbc.sql("select name from resources where deleted_at is null and length(name) >= 8 order by id limit 1")
+        var common = jdbc.sql("""
+                        select t.key, t.value, count(*) from resources r, jsonb_each_text(r.tags) t
+                        where r.type = ? and r.deleted_at is null and t.key <> 'name'
+                        group by t.key, t.value order by count(*) desc, t.key, t.value limit 1""")
+                .param(type).query((rs, n) -> new String[] {rs.getString(1) + ":" + rs.getString(2), rs.getString(3)}).single();
+        String rareName = jdbc.sql("select tags ->> 'name' from resources where type = ? and deleted_at is null and jsonb_exists(tags, 'name') "
+                + "order by name, id limit 1").param(type).query(String.class).single();
+        String commonText = jdbc.sql("""
+                        select split_part(name, '-', 2) from resources where deleted_at is null and name like '%-%-%'
+                        group by 1 order by count(*) desc, 1 limit 1""").query(String.class).single();
+        String first = jdbc.sql("select name from resources where deleted_at is null and length(name) >= 8 order by name, id limit 1")
                 .query(String.class).single();
-        return new Sample(type, key, tags.get(key).asString(), name.substring(name.length() - 6));
+        return new Sample(type, common[0], Long.parseLong(common[1]), "name:" + rareName, commonText,
+                first.substring(first.length() - 6));
+    }
+
+    private String tagJson(String keyColonValue) {
+        int colon = keyColonValue.indexOf(':');
+        return json.writeValueAsString(Map.of(keyColonValue.substring(0, colon), keyColonValue.substring(colon + 1)));
     }
 
     // the same transaction and plan setting as the API's search
@@ -183,6 +218,6 @@ class InventorySearchBench implements Benchmark {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private record Sample(String type, String tagKey, String tagValue, String text) {
+    private record Sample(String type, String commonTag, long commonTagCount, String rareTag, String commonText, String rareText) {
     }
 }

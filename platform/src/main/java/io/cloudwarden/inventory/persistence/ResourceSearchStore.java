@@ -33,9 +33,19 @@ public class ResourceSearchStore {
         this.json = json;
     }
 
+    /** Matches above this count are "common": the query filters an ordered scan instead of driving from the ids. */
+    static final int SELECTIVE_MATCHES = 2000;
+
+    /** Counts matches, stopping after {@link #SELECTIVE_MATCHES} + 1 (V3_4). */
+    private boolean selective(ResourceSelection.Match match, String argument) {
+        String sql = match == ResourceSelection.Match.TAG
+                ? "select cw_inventory_tag_match_count(?::jsonb, ?)" : "select cw_inventory_text_match_count(?, ?)";
+        return jdbc.sql(sql).params(argument, SELECTIVE_MATCHES + 1).query(Integer.class).single() <= SELECTIVE_MATCHES;
+    }
+
     /** Up to {@code page.limit() + 1} rows after the cursor, so the caller knows whether there is a next page. */
     public List<ResourceSummary> search(UUID tenant, ResourceFilter filter, ResourceFilter.Page page) {
-        ResourceSelection s = ResourceSelection.of(tenant, filter);
+        ResourceSelection s = ResourceSelection.of(tenant, filter, this::selective);
         List<String> keyColumns = page.sort().keys().stream().map(s::col).toList();
         String direction = page.sort().descending() ? " desc" : "";
         StringBuilder sql = new StringBuilder("select r.id, r.provider, r.native_id, r.type, ")
@@ -79,7 +89,7 @@ public class ResourceSearchStore {
             source = "select f.provider, f.type, f.region, f.account_id, f.state, f.count from resource_facet_counts f where " + where;
             count = "sum(count)";
         } else {
-            ResourceSelection s = ResourceSelection.of(tenant, filter);
+            ResourceSelection s = ResourceSelection.of(tenant, filter, this::selective);
             source = "select r.provider, r.type, " + s.col("region") + " as region, r.account_id, " + s.col("state")
                     + " as state from " + s.from + " where " + s.where;
             params = s.params;
