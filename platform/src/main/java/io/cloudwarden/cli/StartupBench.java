@@ -65,7 +65,11 @@ final class StartupBench {
         pb.environment().put("CLOUDWARDEN_ADMIN_PASSWORD", "startup-benchmark-password");
         long start = System.nanoTime();
         Process p = pb.start();
-        CompletableFuture<Double> syncDone = CompletableFuture.supplyAsync(() -> watchForReady(p, start));
+        java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        CompletableFuture<Double> syncDone = new CompletableFuture<>();
+        Thread reader = new Thread(() -> watchForReady(p, start, tail, syncDone), "startup-bench-output");
+        reader.setDaemon(true);
+        reader.start();
         try {
             double healthUp = Double.NaN;
             while (p.isAlive() && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
@@ -75,7 +79,15 @@ final class StartupBench {
                 }
                 Thread.sleep(50);
             }
-            double done = syncDone.get(5, TimeUnit.MINUTES);
+            double done;
+            try {
+                done = syncDone.get(5, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.TimeoutException e) {
+                done = Double.NaN;
+            }
+            if (Double.isNaN(done) || Double.isNaN(healthUp)) {
+                throw new IllegalStateException("the demo did not get ready; its last output:\n  " + String.join("\n  ", tail));
+            }
             return new double[] {healthUp, done};
         } finally {
             p.destroy();
@@ -86,20 +98,23 @@ final class StartupBench {
         }
     }
 
-    private static double watchForReady(Process p, long start) {
+    /** Completes {@code ready} with the seconds to the demo's ready line, and keeps draining the output. */
+    private static void watchForReady(Process p, long start, java.util.Deque<String> tail, CompletableFuture<Double> ready) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
+                tail.addLast(line);
+                if (tail.size() > 20) {
+                    tail.removeFirst();
+                }
                 if (line.startsWith("Cloudwarden is ready")) {
-                    double t = seconds(start);
-                    r.transferTo(java.io.Writer.nullWriter());
-                    return t;
+                    ready.complete(seconds(start));
                 }
             }
         } catch (IOException e) {
-            return Double.NaN;
+            // the process ended; fall through
         }
-        return Double.NaN;
+        ready.complete(Double.NaN);
     }
 
     private boolean healthy(int port) {
