@@ -147,6 +147,9 @@ class AccountsApiTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 "SUCCEEDED".equals(api.get("/api/v1/accounts/" + id).body().path("lastSync").path("status").asString("")));
         JsonNode run = api.get("/api/v1/accounts/" + id + "/syncs").body().get("items").get(0);
+        JsonNode listed = StreamSupport.stream(api.get("/api/v1/accounts?limit=500").body().get("items").spliterator(), false)
+                .filter(a -> a.get("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(listed.get("lastSync").get("id").asString()).as("the list shows each account's last sync").isEqualTo(run.get("id").asString());
         assertThat(run.get("resources").asLong()).isGreaterThan(100);
         assertThat(run.get("created").asLong()).isEqualTo(run.get("resources").asLong());
         assertThat(run.get("durationMs").asLong()).isPositive();

@@ -97,6 +97,20 @@ class AccountRepository {
                 .params(tenant, accountId).query(AccountRepository::run).optional();
     }
 
+    /** The latest run of each of {@code accountIds}, in one query. */
+    Map<UUID, SyncRun> lastRuns(UUID tenant, List<UUID> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, SyncRun> byAccount = new java.util.HashMap<>();
+        jdbc.sql("select distinct on (account_id) " + RUN_COLUMNS + """
+                         from sync_runs where tenant_id = ? and account_id = any(?)
+                        order by account_id, started_at desc""")
+                .params(tenant, accountIds.toArray(UUID[]::new))
+                .query(AccountRepository::run).list().forEach(r -> byAccount.put(r.accountId(), r));
+        return byAccount;
+    }
+
     List<SyncRun> runs(UUID tenant, UUID accountId, String status, Instant beforeStarted, UUID beforeId, int limit) {
         return jdbc.sql("select " + RUN_COLUMNS + """
                          from sync_runs

@@ -135,7 +135,8 @@ public class AccountStore {
     }
 
     public CloudAccount get(UUID id) {
-        return view(require(id));
+        AccountRow row = require(id);
+        return view(row, repo.lastRun(row.tenantId(), id).orElse(null));
     }
 
     public CursorPage<CloudAccount> list(String provider, String connector, Boolean enabled, String cursor, int limit) {
@@ -155,7 +156,8 @@ public class AccountStore {
             AccountRow last = rows.get(limit - 1);
             next = Cursors.encode("accounts:name", List.of(last.name(), last.id().toString()));
         }
-        return new CursorPage<>(rows.stream().map(this::view).toList(), next);
+        Map<UUID, SyncRun> lastRuns = repo.lastRuns(tenant(), rows.stream().map(AccountRow::id).toList());
+        return new CursorPage<>(rows.stream().map(r -> view(r, lastRuns.get(r.id()))).toList(), next);
     }
 
     public ConnectionCheck testConnection(UUID id) {
@@ -217,11 +219,11 @@ public class AccountStore {
                 "account " + id + " was not found"));
     }
 
-    private CloudAccount view(AccountRow r) {
+    private CloudAccount view(AccountRow r, SyncRun lastRun) {
         List<String> secretKeys = new ArrayList<>(unseal(r.secrets()).keySet());
         return new CloudAccount(r.id(), r.name(), r.connector(), r.provider(), r.config(), secretKeys, r.enabled(),
                 r.syncIntervalSeconds(), r.nextSyncAt(), r.syncRunning(clock.instant()), r.consecutiveFailures(),
-                repo.lastRun(r.tenantId(), r.id()).orElse(null), r.createdAt(), r.updatedAt());
+                lastRun, r.createdAt(), r.updatedAt());
     }
 
     private byte[] seal(Map<String, String> secrets) {
