@@ -13,6 +13,8 @@ public enum AccountsErrorCode implements ErrorCode {
     SYNC_RUNNING(HttpStatus.CONFLICT, "Sync running"),
     /** Recorded on a sync run whose node stopped before finishing it. */
     SYNC_INTERRUPTED(HttpStatus.INTERNAL_SERVER_ERROR, "Sync interrupted"),
+    /** Recorded on a sync run abandoned because another node took over its account's lease. */
+    SYNC_LEASE_LOST(HttpStatus.CONFLICT, "Sync lease lost"),
     /** Recorded on a sync run that failed for a reason other than a connector error. */
     SYNC_INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Sync failed");
 

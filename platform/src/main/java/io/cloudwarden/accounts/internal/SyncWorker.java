@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,12 @@ class SyncWorker {
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final RetryBackoff backoff;
+    private final Duration lease;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cloudwarden-sync-lease");
+        t.setDaemon(true);
+        return t;
+    });
     private final Clock clock = Clock.systemUTC();
 
     SyncWorker(JdbcClient jdbc, AccountRepository repo, AccountStore store, InventoryIngestion inventory,
@@ -54,6 +62,7 @@ class SyncWorker {
         this.meters = meters;
         this.backoff = new RetryBackoff(props.retryBase(), props.retryCap(), props.retryJitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
+        this.lease = props.lease();
     }
 
     void sync(UUID tenantId, UUID accountId, String node) {
@@ -81,12 +90,25 @@ class SyncWorker {
                         java.sql.Timestamp.from(started))
                 .update();
         Timer.Sample sample = Timer.start(meters);
-        try (Connector connector = store.open(row)) {
+        try (Connector connector = store.open(row);
+             LeaseHeartbeat heartbeat = new LeaseHeartbeat(jdbc, heartbeats, tenant, row.id(), node, lease)) {
             IngestionResult result = inventory.ingestSnapshot(
                     new IngestionRequest(tenant, row.id(), row.name(), CloudProvider.parse(row.provider()), runId, started, null),
-                    sink -> connector.inventory().collect(new InventoryRequest(sequence, started), sink));
+                    sink -> connector.inventory().collect(new InventoryRequest(sequence, started), resource -> {
+                        if (heartbeat.lost()) {
+                            throw new LeaseLostException();
+                        }
+                        sink.accept(resource);
+                    }));
             succeeded(tenant, row, runId, sequence, started, result);
             sample.stop(meters.timer("cloudwarden.sync.duration", "provider", row.provider(), "status", "SUCCEEDED"));
+        } catch (LeaseLostException e) {
+            jdbc.sql("""
+                            update sync_runs set status = 'FAILED', finished_at = now(), error_code = ?, error_message = ?
+                            where id = ?""")
+                    .params(AccountsErrorCode.SYNC_LEASE_LOST.code(), "another node took over this account; nothing was written", runId)
+                    .update();
+            sample.stop(meters.timer("cloudwarden.sync.duration", "provider", row.provider(), "status", "FAILED"));
         } catch (ConnectorException e) {
             failed(tenant, row, runId, started, e.kind().code(), e.getMessage());
             sample.stop(meters.timer("cloudwarden.sync.duration", "provider", row.provider(), "status", "FAILED"));
@@ -96,6 +118,18 @@ class SyncWorker {
                     "the sync failed with an internal error; the server log has the details");
             sample.stop(meters.timer("cloudwarden.sync.duration", "provider", row.provider(), "status", "FAILED"));
         }
+    }
+
+    /** Thrown into the connector's stream when the lease was lost; the ingestion then rolls back. */
+    private static final class LeaseLostException extends RuntimeException {
+        LeaseLostException() {
+            super("lease lost", null, false, false);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopHeartbeats() {
+        heartbeats.shutdownNow();
     }
 
     private void succeeded(TenantId tenant, AccountRow row, UUID runId, long sequence, Instant started, IngestionResult r) {
