@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code BENCH <name> key=value ...} lines. The scratch data is deleted afterwards unless --keep-data.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run a benchmark and print one 'BENCH <name> key=value ...' line per figure (medians).",
+        description = {"Run a benchmark; prints one 'BENCH <name> key=value ...' line per figure.",
+                "Figures are medians.",
                 "Each benchmark also measures its physical reference in the same run.",
                 "Benchmarks: inventory-load (full load + raw COPY reference + delta sync),",
                 "            inventory-search (p50/p95/p99 of the search API over authenticated HTTP),",

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 
 /** Starts Cloudwarden on embedded PostgreSQL with a simulated ten-account estate and runs its first sync. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run Cloudwarden with an embedded PostgreSQL and a simulated estate of 4 AWS accounts,",
-                "3 Azure subscriptions and 3 GCP projects. The first sync runs through the real connector pipeline.",
-                "The admin password comes from CLOUDWARDEN_ADMIN_PASSWORD, or is generated and printed once."})
+        description = {"Run Cloudwarden on an embedded PostgreSQL with a simulated ten-account estate.",
+                "The estate has 4 AWS accounts, 3 Azure subscriptions and 3 GCP projects; the first sync runs through the "
+                        + "real connector pipeline. The admin password comes from CLOUDWARDEN_ADMIN_PASSWORD, or is generated "
+                        + "and printed once."})
 class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
