@@ -48,6 +48,16 @@ public enum MerkleHasher {
         return jcaName;
     }
 
+    /** The hasher whose {@link #standardName()} is {@code name} (case-insensitive). */
+    public static MerkleHasher forName(String name) {
+        for (MerkleHasher hasher : values()) {
+            if (hasher.jcaName.equalsIgnoreCase(name)) {
+                return hasher;
+            }
+        }
+        throw new IllegalArgumentException("unknown hash algorithm '" + name + "': use SHA-256 or SHA3-256");
+    }
+
     private MessageDigest digest() {
         try {
             return MessageDigest.getInstance(jcaName);

@@ -98,6 +98,19 @@ class NoteVectorsTest {
     }
 
     @Test
+    void checkpointExtensionLinesRoundTripAndNameTheHashAlgorithm() {
+        Checkpoint sha3 = new Checkpoint("cloudwarden.example/t", 7, new byte[32],
+                java.util.List.of(Checkpoint.HASH_ALGORITHM_EXTENSION + "SHA3-256"));
+        assertThat(sha3.text()).endsWith("\nhash-algorithm SHA3-256\n");
+        Checkpoint parsed = Checkpoint.parse(sha3.text());
+        assertThat(parsed.extensions()).containsExactly("hash-algorithm SHA3-256");
+        assertThat(parsed.hashAlgorithm()).isEqualTo("SHA3-256");
+        assertThat(Checkpoint.parse(new Checkpoint("o", 1, new byte[32]).text()).hashAlgorithm()).isEqualTo("SHA-256");
+        assertThatThrownBy(() -> new Checkpoint("o", 1, new byte[32], java.util.List.of("two\nlines")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aGeneratedKeySignsCheckpointsThatVerifyAndRoundTrips() {
         NoteSigner signer = NoteSigner.generate("cloudwarden.example/tenant-1");
         NoteSigner reloaded = NoteSigner.parse(signer.encoded());
