@@ -16,6 +16,27 @@ public record AccountSynced(TenantId tenantId, UUID accountId, UUID syncRunId, S
 
     @Override
     public String action() {
-        return "accounts.sync." + status.toLowerCase();
+        return "accounts.sync." + status.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Outcome outcome() {
+        return "SUCCEEDED".equals(status) ? Outcome.SUCCESS : Outcome.FAILURE;
+    }
+
+    @Override
+    public String target() {
+        return "account:" + accountId;
+    }
+
+    @Override
+    public java.util.Map<String, Object> details() {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("syncRun", syncRunId.toString());
+        details.put("resources", resources);
+        if (errorCode != null) {
+            details.put("errorCode", errorCode);
+        }
+        return details;
     }
 }

@@ -10,7 +10,17 @@ public record UserLoggedIn(TenantId tenantId, UUID userId, String username, Inst
 
     @Override
     public String actor() {
-        return userId.toString();
+        return "user:" + userId;
+    }
+
+    @Override
+    public String target() {
+        return "user:" + userId;
+    }
+
+    @Override
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of("username", username);
     }
 
     @Override

@@ -65,6 +65,14 @@ public final class NoteSigner {
         return signer;
     }
 
+    /**
+     * The same Ed25519 key under another name. One installation key signs every tenant's log, each under the
+     * log's origin as the key name, so every log has its own verifier key text and key id.
+     */
+    public NoteSigner withName(String otherName) {
+        return new NoteSigner(otherName, seed.clone(), verifier.rawPublicKey());
+    }
+
     /** The private text form; a secret: store it encrypted, never log it. */
     public String encoded() {
         return PREFIX + name + "+" + HexFormat.of().formatHex(verifier.keyId()) + "+"

@@ -72,6 +72,11 @@ public final class NoteVerifier {
         return keyId.clone();
     }
 
+    /** A copy of the raw 32-byte Ed25519 public key. */
+    public byte[] rawPublicKey() {
+        return rawPublicKey.clone();
+    }
+
     boolean verify(byte[] text, byte[] signature) {
         try {
             Signature s = Signature.getInstance("Ed25519");

@@ -1,0 +1,7 @@
+package io.cloudwarden.evidence.log;
+
+import io.cloudwarden.evidence.merkle.MerkleHasher;
+
+/** A tenant's log: its origin, hash algorithm, current size and root. */
+public record LogInfo(String origin, MerkleHasher hasher, long treeSize, byte[] rootHash) {
+}
