@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A user logged in with a password and received an access token. */
-public record UserLoggedIn(TenantId tenantId, UUID userId, String username, Instant occurredAt) implements AuditableEvent {
+public record UserLoggedIn(TenantId tenantId, UUID userId, String username, String sourceIp, Instant occurredAt) implements AuditableEvent {
 
     @Override
     public String actor() {

@@ -48,11 +48,14 @@ public final class ApiClient {
         return send(builder(path).GET());
     }
 
-    /** GET accepting any media type (for text endpoints such as Prometheus). */
+    /** GET accepting any media type (for text endpoints such as Prometheus, and CSV exports). */
     public Response getText(String path) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/plain;version=0.0.4, */*")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/plain;version=0.0.4, */*");
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), JSON.missingNode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +71,10 @@ public final class ApiClient {
 
     public Response post(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json").POST(bodyOf(body)));
+    }
+
+    public Response put(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").PUT(bodyOf(body)));
     }
 
     public Response patch(String path, Object body) {

@@ -1,5 +1,6 @@
 package io.cloudwarden.accounts.internal;
 
+import io.cloudwarden.accounts.AccountChanged;
 import io.cloudwarden.accounts.AccountCommand;
 import io.cloudwarden.accounts.AccountsErrorCode;
 import io.cloudwarden.accounts.CloudAccount;
@@ -18,6 +19,7 @@ import io.cloudwarden.shared.FieldProblem;
 import io.cloudwarden.shared.SecretCipher;
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
+import io.cloudwarden.shared.web.RequestActor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -45,8 +48,11 @@ public class AccountStore {
     private final InventoryIngestion inventory;
     private final Clock clock = Clock.systemUTC();
 
+    private final ApplicationEventPublisher events;
+
     AccountStore(AccountRepository repo, ConnectorRegistry connectors, SecretCipher cipher, JsonMapper json,
-                 InventoryIngestion inventory) {
+                 InventoryIngestion inventory, ApplicationEventPublisher events) {
+        this.events = events;
         this.repo = repo;
         this.connectors = connectors;
         this.cipher = cipher;
@@ -78,6 +84,7 @@ public class AccountStore {
         repo.insert(new AccountRow(id, tenant, name, factory.name(), config.provider(factory).wireName(), config.plain(),
                 seal(config.secrets()), cmd.enabled() == null || cmd.enabled(),
                 cmd.syncIntervalSeconds() == null ? 3600 : cmd.syncIntervalSeconds(), null, 0, 0, null, null, null));
+        publish(tenant, id, name, AccountChanged.Change.REGISTERED, factory.name(), cmd.config());
         return get(id);
     }
 
@@ -120,7 +127,16 @@ public class AccountStore {
                 seal(config.secrets()), cmd.enabled() == null ? row.enabled() : cmd.enabled(),
                 cmd.syncIntervalSeconds() == null ? row.syncIntervalSeconds() : cmd.syncIntervalSeconds(),
                 null, 0, 0, null, null, null));
+        publish(row.tenantId(), id, name, AccountChanged.Change.UPDATED, row.connector(), cmd.config());
         return get(id);
+    }
+
+    /** Records the change in the audit log, in this transaction: if the ledger refuses, the change rolls back. */
+    private void publish(UUID tenant, UUID id, String name, AccountChanged.Change change, String connector,
+                         Map<String, String> config) {
+        List<String> keys = config == null ? List.of() : config.keySet().stream().sorted().toList();
+        events.publishEvent(new AccountChanged(new TenantId(tenant), id, name, change, connector, keys,
+                RequestActor.actor(), RequestActor.sourceIp(), clock.instant()));
     }
 
     @Transactional
@@ -132,6 +148,7 @@ public class AccountStore {
         }
         repo.delete(row.tenantId(), id);
         inventory.retireAccount(new TenantId(row.tenantId()), id);
+        publish(row.tenantId(), id, row.name(), AccountChanged.Change.DELETED, row.connector(), null);
     }
 
     public CloudAccount get(UUID id) {

@@ -58,6 +58,15 @@ public final class NoteVerifier {
         return new NoteVerifier(name, id, raw);
     }
 
+    /** The verifier key named {@code name} for a raw 32-byte Ed25519 public key. */
+    public static NoteVerifier of(String name, byte[] rawPublicKey) {
+        NoteKeys.checkName(name);
+        if (rawPublicKey.length != 32) {
+            throw new IllegalArgumentException("an Ed25519 public key is 32 bytes");
+        }
+        return new NoteVerifier(name, NoteKeys.keyId(name, rawPublicKey), rawPublicKey.clone());
+    }
+
     /** The text form of this key, for publishing. */
     public String encoded() {
         return name + "+" + HexFormat.of().formatHex(keyId) + "+"

@@ -4,6 +4,7 @@ import io.cloudwarden.identity.IdentityErrorCode;
 import io.cloudwarden.identity.UserLoggedIn;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.TenantContext;
+import io.cloudwarden.shared.web.RequestActor;
 import io.cloudwarden.shared.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,7 @@ public class LoginService {
             throw new CloudwardenException(IdentityErrorCode.USER_DISABLED, "this user is disabled; ask an administrator");
         }
         jdbc.sql("select cw_record_login(?)").param(c.userId()).query(rs -> { });
-        TenantContext.runAs(c.tenant(), () -> events.publishEvent(new UserLoggedIn(c.tenant(), c.userId(), name, Instant.now())));
+        TenantContext.runAs(c.tenant(), () -> events.publishEvent(new UserLoggedIn(c.tenant(), c.userId(), name, RequestActor.sourceIp(), Instant.now())));
         return tokens.issue(c.userId(), name, c.tenant(), c.roles());
     }
 

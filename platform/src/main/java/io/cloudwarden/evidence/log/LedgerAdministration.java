@@ -1,0 +1,94 @@
+package io.cloudwarden.evidence.log;
+
+import io.cloudwarden.evidence.EvidenceErrorCode;
+import io.cloudwarden.evidence.merkle.MerkleHasher;
+import io.cloudwarden.shared.AuditableEvent;
+import io.cloudwarden.shared.CloudwardenException;
+import io.cloudwarden.shared.CursorPage;
+import io.cloudwarden.shared.Cursors;
+import io.cloudwarden.shared.TenantContext;
+import io.cloudwarden.shared.TenantId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Ledger operations the API needs beyond {@link AuditLedger}: settings, lookups, checkpoint listing, key rotation. */
+@Component
+public class LedgerAdministration {
+
+    private final LogDirectory logs;
+    private final Checkpointer checkpointer;
+    private final SigningKeys keys;
+    private final AuditLedger ledger;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    LedgerAdministration(LogDirectory logs, Checkpointer checkpointer, SigningKeys keys, AuditLedger ledger,
+                         JdbcClient jdbc, TransactionTemplate tx) {
+        this.logs = logs;
+        this.checkpointer = checkpointer;
+        this.keys = keys;
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** Chooses the hash algorithm of a log that has no entries yet. */
+    public LogInfo setHashAlgorithm(TenantId tenant, MerkleHasher hasher) {
+        return TenantContext.callAs(tenant, () -> tx.execute(status -> logs.setHashAlgorithm(tenant, hasher).info()));
+    }
+
+    /** The index of the entry with this leaf hash. */
+    public long indexOfLeaf(TenantId tenant, byte[] leafHash) {
+        return TenantContext.callAs(tenant, () -> jdbc.sql(
+                        "select idx from audit_entries where tenant_id = ? and leaf_hash = ? order by idx limit 1")
+                .params(tenant.value(), leafHash).query(Long.class).optional()
+                .orElseThrow(() -> new CloudwardenException(EvidenceErrorCode.AUDIT_ENTRY_NOT_FOUND,
+                        "No entry of this tenant's audit log has that leaf hash.")));
+    }
+
+    /** The checkpoint of exactly {@code treeSize}, if one was signed. */
+    public Optional<StoredCheckpoint> checkpoint(TenantId tenant, long treeSize) {
+        return TenantContext.callAs(tenant, () -> checkpointer.find(tenant, treeSize));
+    }
+
+    /** Checkpoints, newest first. */
+    public CursorPage<StoredCheckpoint> checkpoints(TenantId tenant, String cursor, int limit) {
+        if (limit < 1 || limit > AuditTimeline.MAX_LIMIT) {
+            throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_FILTER,
+                    "limit must be a whole number from 1 to " + AuditTimeline.MAX_LIMIT + ".");
+        }
+        long before = cursor == null ? Long.MAX_VALUE : Long.parseLong(Cursors.decode(cursor, "checkpoints", 1).get(0));
+        List<StoredCheckpoint> items = new ArrayList<>(TenantContext.callAs(tenant, () -> jdbc.sql("""
+                        select tree_size, root_hash, note, created_at from audit_checkpoints
+                        where tenant_id = ? and tree_size < ? order by tree_size desc limit ?""")
+                .params(tenant.value(), before, limit + 1).query(Checkpointer::map).list()));
+        String next = null;
+        if (items.size() > limit) {
+            items.remove(limit);
+            next = Cursors.encode("checkpoints", List.of(Long.toString(items.get(limit - 1).treeSize())));
+        }
+        return new CursorPage<>(items, next);
+    }
+
+    /** Every checkpoint of the log in ascending size, for exports. */
+    public List<StoredCheckpoint> allCheckpoints(TenantId tenant) {
+        return TenantContext.callAs(tenant, () -> jdbc.sql("""
+                        select tree_size, root_hash, note, created_at from audit_checkpoints
+                        where tenant_id = ? order by tree_size""")
+                .param(tenant.value()).query(Checkpointer::map).list());
+    }
+
+    /** Rotates the installation's signing key, recorded in the requesting tenant's log first. */
+    public void rotateKey(TenantId tenant, String actor, String sourceIp) {
+        ledger.append(new AuditRecord(tenant, Instant.now(), actor, "evidence.signing-key.rotated",
+                AuditableEvent.Outcome.SUCCESS, "audit-signing-key", sourceIp,
+                Map.of("previousKey", keys.active().seq())));
+        keys.rotate();
+    }
+}
