@@ -1,5 +1,6 @@
 package io.cloudwarden.cli;
 
+import io.cloudwarden.cli.bench.AuditVerifyBench;
 import io.cloudwarden.cli.bench.Benchmark;
 import io.cloudwarden.cli.bench.BenchmarkOptions;
 import io.cloudwarden.cli.bench.BenchmarkReport;
@@ -10,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -28,10 +30,14 @@ import picocli.CommandLine.Parameters;
                 "Each benchmark also measures its physical reference in the same run.",
                 "Benchmarks: inventory-load (full load + raw COPY reference + delta sync),",
                 "            inventory-search (p50/p95/p99 of the search API over authenticated HTTP),",
-                "            startup (demo to health UP and to first sync done, vs a bare embedded PostgreSQL)."})
+                "            startup (demo to health UP and to first sync done, vs a bare embedded PostgreSQL),",
+                "            audit-append (sustained durable appends/s vs single-row synchronous INSERTs; append to checkpoint p99),",
+                "            audit-proofs (inclusion and consistency proof latency over a log of --entries entries),",
+                "            audit-verify (offline verification of a generated audit bundle vs reading and hashing its bytes;",
+                "            no application or database is started)."})
 class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load, inventory-search or startup")
+    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load, inventory-search, startup, audit-append, audit-proofs or audit-verify")
     String name;
 
     @Option(names = "--resources",
@@ -44,6 +50,14 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "3", description = "Repetitions of repeatable steps; medians are reported (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--entries",
+            description = "Audit log size for audit-proofs (default 10000000) and audit-verify (default 1000000).")
+    Long entries;
+
+    @Option(names = "--seconds", defaultValue = "10",
+            description = "Measuring time of sustained-load benchmarks such as audit-append (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
     @Option(names = "--data-dir", description = "Scratch directory for the embedded database (default: a temporary directory).")
     Path dataDir;
 
@@ -52,8 +66,25 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Benchmark offline = offlineBenchmarks().stream().filter(b -> b.name().equals(name)).findFirst().orElse(null);
+        if (offline != null) {
+            if ((entries != null && (entries < 1 || entries > 100_000_000)) || iterations < 1) {
+                System.err.println("--entries must be between 1 and 100000000, --iterations at least 1");
+                return 2;
+            }
+            offline.run(new BenchmarkOptions(0, seed, iterations, null, entries, seconds), new BenchmarkReport(System.out));
+            return 0;
+        }
         if (resources == null) {
             resources = name.equals("startup") ? 20_000 : 1_000_000;
+        }
+        if (entries != null && (entries < 1 || entries > 100_000_000)) {
+            System.err.println("--entries must be between 1 and 100000000");
+            return 2;
+        }
+        if (seconds < 1 || seconds > 3600) {
+            System.err.println("--seconds must be between 1 and 3600");
+            return 2;
         }
         if (resources < 100 || resources > 1_000_000) {
             System.err.println("--resources must be between 100 and 1000000");
@@ -80,17 +111,23 @@ class BenchCommand implements Callable<Integer> {
                     .orElse(null);
             if (bench == null) {
                 System.err.println("unknown benchmark '" + name + "'; available: "
-                        + String.join(", ", ctx.getBeansOfType(Benchmark.class).values().stream().map(Benchmark::name).sorted().toList()));
+                        + String.join(", ", Stream.concat(ctx.getBeansOfType(Benchmark.class).values().stream(),
+                                offlineBenchmarks().stream()).map(Benchmark::name).sorted().toList()));
                 return 2;
             }
             String baseUrl = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-            bench.run(new BenchmarkOptions(resources, seed, iterations, baseUrl), report);
+            bench.run(new BenchmarkOptions(resources, seed, iterations, baseUrl, entries, seconds), report);
         } finally {
             if (!keepData && dataDir == null) {
                 deleteTree(dir);
             }
         }
         return 0;
+    }
+
+    /** Benchmarks that need neither the application nor a database: run without starting them. */
+    static List<Benchmark> offlineBenchmarks() {
+        return List.of(new AuditVerifyBench());
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -1,8 +1,10 @@
 /**
- * Evidence owns the tamper-evident audit log: RFC 9162 Merkle trees over each tenant's entries, signed
- * checkpoints, inclusion and consistency proofs, and evidence packs an auditor verifies offline. So far it
- * holds the Merkle hashing and proof core ({@link io.cloudwarden.evidence.merkle}); the log itself comes
- * with the evidence issue.
+ * Evidence owns the tamper-evident audit log: one RFC 9162 Merkle tree per tenant over canonical JSON
+ * entries ({@link io.cloudwarden.evidence.log}), signed C2SP checkpoints ({@link io.cloudwarden.evidence.note}),
+ * inclusion and consistency proofs ({@link io.cloudwarden.evidence.merkle}), offline verification, anchoring
+ * outside the database, and evidence packs an auditor verifies offline. It depends on nothing
+ * domain-specific: it takes every {@link io.cloudwarden.shared.AuditableEvent} any module publishes.
+ * The formats are in docs/evidence/formats.md.
  */
 @org.springframework.modulith.ApplicationModule
 package io.cloudwarden.evidence;

@@ -119,3 +119,13 @@ select l.tenant_id
 from audit_logs l
 where l.tree_size > coalesce((select max(c.tree_size) from audit_checkpoints c where c.tenant_id = l.tenant_id), 0)
 $$;
+
+-- Anchoring's cross-tenant read: the newest checkpoint of every log.
+create function cw_audit_latest_checkpoints()
+    returns table (tenant_id uuid, tree_size bigint, note text)
+    language sql stable security definer set search_path = public
+as $$
+select distinct on (c.tenant_id) c.tenant_id, c.tree_size, c.note
+from audit_checkpoints c
+order by c.tenant_id, c.tree_size desc
+$$;

@@ -2,7 +2,8 @@ package io.cloudwarden.cli.bench;
 
 /**
  * One benchmark run by {@code ./cloudwarden bench <name>}. Implementations are Spring beans in a fully
- * started application (embedded PostgreSQL in a scratch directory, web server on a free port). Each
+ * started application (embedded PostgreSQL in a scratch directory, web server on a free port), except those
+ * that need neither (e.g. {@link AuditVerifyBench}), which {@code bench} runs without starting anything. Each
  * benchmark measures its physical reference in the same run (for example a raw {@code COPY} of the same
  * rows) and prints one {@code BENCH <name> key=value ...} line per figure through the report.
  */

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes every {@link AuditableEvent} synchronously, in the publisher's transaction, into the ledger's intake
@@ -27,10 +28,12 @@ class AuditIntake {
 
     private final JdbcClient jdbc;
     private final Sequencer sequencer;
+    private final TransactionTemplate tx;
 
-    AuditIntake(JdbcClient jdbc, Sequencer sequencer) {
+    AuditIntake(JdbcClient jdbc, Sequencer sequencer, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.sequencer = sequencer;
+        this.tx = tx;
     }
 
     @EventListener
@@ -38,12 +41,16 @@ class AuditIntake {
         AuditRecord record = AuditRecord.of(event);
         String details = EntryCodec.detailsJson(record.details());
         try {
-            TenantContext.runAs(record.tenant(), () -> jdbc.sql("""
-                            insert into audit_outbox (tenant_id, occurred_at, actor, action, outcome, target, source_ip, details)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(record.tenant().value(), Timestamp.from(EntryCodec.truncate(record.occurredAt())), record.actor(),
-                            record.action(), record.outcome().wireName(), record.target(), record.sourceIp(), details)
-                    .update());
+            // Joins the publisher's transaction, or makes one; either way its commit waits for the WAL flush.
+            tx.executeWithoutResult(status -> TenantContext.runAs(record.tenant(), () -> {
+                jdbc.sql("set local synchronous_commit = on").update();
+                jdbc.sql("""
+                                insert into audit_outbox (tenant_id, occurred_at, actor, action, outcome, target, source_ip, details)
+                                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(record.tenant().value(), Timestamp.from(EntryCodec.truncate(record.occurredAt())), record.actor(),
+                                record.action(), record.outcome().wireName(), record.target(), record.sourceIp(), details)
+                        .update();
+            }));
         } catch (DataAccessException e) {
             log.error("The audit log could not take '{}'; the action is refused", record.action(), e);
             throw new CloudwardenException(EvidenceErrorCode.AUDIT_UNAVAILABLE,

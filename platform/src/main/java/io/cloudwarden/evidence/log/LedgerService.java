@@ -146,7 +146,7 @@ class LedgerService implements AuditLedger {
     }
 
     private StoredTreeProofs proofs(TenantId tenant, LogDirectory.LogRow log) {
-        return new StoredTreeProofs(log.hasher(), Tiles.nodes(log.hasher(), (level, index) -> tiles.read(tenant, level, index)));
+        return new StoredTreeProofs(log.hasher(), Tiles.nodes(log.hasher(), (level, index, minWidth) -> tiles.read(tenant, level, index, minWidth)));
     }
 
     private static void checkSize(long treeSize, LogDirectory.LogRow log) {

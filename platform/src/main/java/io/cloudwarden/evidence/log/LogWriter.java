@@ -40,10 +40,12 @@ class LogWriter {
     }
 
     Appended append(TenantId tenant, List<Pending> batch) {
+        // Acknowledged means flushed: whatever the server's default, this transaction's commit waits for its WAL.
+        jdbc.sql("set local synchronous_commit = on").update();
         LogDirectory.LogRow log = logs.lockForAppend(tenant);
         MerkleHasher hasher = log.hasher();
         long size = log.treeSize();
-        TileAppender appender = new TileAppender(hasher, (level, index) -> tiles.read(tenant, level, index));
+        TileAppender appender = new TileAppender(hasher, (level, index) -> tiles.readFresh(tenant, level, index));
         List<byte[]> entries = new ArrayList<>(batch.size());
         List<byte[]> leafHashes = new ArrayList<>(batch.size());
         List<Object[]> rows = new ArrayList<>(batch.size());

@@ -38,7 +38,7 @@ final class TileAppender {
 
     /** Nodes of the extended tree: changed tiles first, then stored ones. */
     NodeSource nodes() {
-        return Tiles.nodes(hasher, (level, index) -> {
+        return Tiles.nodes(hasher, (level, index, minWidth) -> {
             Tile tile = edge.get(key(level, index));
             return tile != null ? tile.hashes() : load.apply(level, index);
         });

@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and writes hash tiles. Full tiles never change, so they are cached; the partial tile at the right
- * edge of each level is always read from the database, since another node may have extended it.
+ * Reads and writes hash tiles. A tile's hashes never change, it only grows, so proofs read tiles through a
+ * cache and go to the database only when the cached copy is too short for the node asked for. The writer
+ * reads the tiles it extends fresh, under the log's lock.
  */
 @Component
 class TileStore {
@@ -16,7 +17,7 @@ class TileStore {
     private static final int CACHED_TILES = 4096;
 
     private final JdbcClient jdbc;
-    private final Map<String, byte[]> fullTiles = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, byte[]> tiles = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
             return size() > CACHED_TILES;
@@ -27,24 +28,31 @@ class TileStore {
         this.jdbc = jdbc;
     }
 
-    /** The tile, or {@code null} if it has no hashes yet. The tenant must be bound. */
-    byte[] read(TenantId tenant, int level, long index) {
+    /** The tile with at least {@code minWidth} hashes if stored, else what is stored. The tenant must be bound. */
+    byte[] read(TenantId tenant, int level, long index, int minWidth) {
         String key = tenant + "/" + level + "/" + index;
-        synchronized (fullTiles) {
-            byte[] cached = fullTiles.get(key);
-            if (cached != null) {
+        synchronized (tiles) {
+            byte[] cached = tiles.get(key);
+            if (Tiles.width(cached) >= minWidth) {
                 return cached;
             }
         }
-        byte[] tile = jdbc.sql("select hashes from audit_tiles where tenant_id = ? and level = ? and idx = ?")
-                .params(tenant.value(), (short) level, index)
-                .query(byte[].class).optional().orElse(null);
-        if (Tiles.width(tile) == Tiles.WIDTH) {
-            synchronized (fullTiles) {
-                fullTiles.put(key, tile);
+        byte[] tile = readFresh(tenant, level, index);
+        if (tile != null) {
+            synchronized (tiles) {
+                if (Tiles.width(tile) > Tiles.width(tiles.get(key))) {
+                    tiles.put(key, tile);
+                }
             }
         }
         return tile;
+    }
+
+    /** The tile as stored now, or {@code null} if it has no hashes yet. */
+    byte[] readFresh(TenantId tenant, int level, long index) {
+        return jdbc.sql("select hashes from audit_tiles where tenant_id = ? and level = ? and idx = ?")
+                .params(tenant.value(), (short) level, index)
+                .query(byte[].class).optional().orElse(null);
     }
 
     void write(TenantId tenant, int level, long index, byte[] hashes) {

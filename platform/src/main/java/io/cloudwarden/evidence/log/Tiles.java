@@ -3,7 +3,6 @@ package io.cloudwarden.evidence.log;
 import io.cloudwarden.evidence.merkle.MerkleHasher;
 import io.cloudwarden.evidence.merkle.NodeSource;
 import java.util.Arrays;
-import java.util.function.BiFunction;
 
 /**
  * Hash tiles: tile (level L, index N) holds the hashes of the nodes at height {@code 8L} with indices
@@ -42,18 +41,25 @@ final class Tiles {
         return level[0];
     }
 
-    /**
-     * A node source over tiles fetched by {@code tileAt(level, index)} (which answers {@code null} for a tile
-     * that does not exist).
-     */
-    static NodeSource nodes(MerkleHasher hasher, BiFunction<Integer, Long, byte[]> tileAt) {
+    /** Where tiles come from. */
+    @FunctionalInterface
+    interface Source {
+        /**
+         * Tile (level, index) with at least {@code minWidth} hashes if it has them, or whatever is stored
+         * ({@code null} for nothing). A longer tile is fine: the hashes of a tile never change, it only grows.
+         */
+        byte[] tile(int level, long index, int minWidth);
+    }
+
+    /** A node source over tiles. */
+    static NodeSource nodes(MerkleHasher hasher, Source tiles) {
         return (level, index) -> {
             int tileLevel = level / HEIGHT;
             int sub = level % HEIGHT;
             long first = index << sub;
             int count = 1 << sub;
-            byte[] tile = tileAt.apply(tileLevel, first >>> HEIGHT);
             int offset = (int) (first & (WIDTH - 1));
+            byte[] tile = tiles.tile(tileLevel, first >>> HEIGHT, offset + count);
             if (width(tile) < offset + count) {
                 throw new IllegalStateException("the audit log's hash tiles do not cover node " + level + "/" + index);
             }

@@ -88,7 +88,12 @@ public final class NoteSigner {
         return verifier;
     }
 
-    byte[] sign(byte[] text) {
+    /**
+     * The raw Ed25519 signature of {@code text} under this key. Signed notes use it through
+     * {@link SignedNote#sign}; other formats over the same keys (c2sp.org/tlog-cosignature) sign their own
+     * messages with it.
+     */
+    public byte[] sign(byte[] text) {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(privateKey);

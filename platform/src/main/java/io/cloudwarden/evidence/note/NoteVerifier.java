@@ -86,7 +86,11 @@ public final class NoteVerifier {
         return rawPublicKey.clone();
     }
 
-    boolean verify(byte[] text, byte[] signature) {
+    /**
+     * Whether {@code signature} is this key's raw Ed25519 signature of {@code text}. Signed notes use it
+     * through {@link SignedNote#verify}; other formats over the same keys verify their own messages with it.
+     */
+    public boolean verify(byte[] text, byte[] signature) {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initVerify(publicKey);

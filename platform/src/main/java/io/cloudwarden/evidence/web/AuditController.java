@@ -1,6 +1,8 @@
 package io.cloudwarden.evidence.web;
 
 import io.cloudwarden.evidence.EvidenceErrorCode;
+import io.cloudwarden.evidence.anchor.AnchorCheck;
+import io.cloudwarden.evidence.anchor.AnchorStatus;
 import io.cloudwarden.evidence.log.AuditLedger;
 import io.cloudwarden.evidence.log.AuditRecord;
 import io.cloudwarden.evidence.log.AuditTimeline;
@@ -81,11 +83,20 @@ class AuditController {
     private final AuditLedger ledger;
     private final LedgerAdministration admin;
     private final AuditTimeline timeline;
+    private final AnchorCheck anchors;
 
-    AuditController(AuditLedger ledger, LedgerAdministration admin, AuditTimeline timeline) {
+    AuditController(AuditLedger ledger, LedgerAdministration admin, AuditTimeline timeline, AnchorCheck anchors) {
         this.ledger = ledger;
         this.admin = admin;
         this.timeline = timeline;
+        this.anchors = anchors;
+    }
+
+    @GetMapping("/anchors")
+    @Operation(summary = "For each anchoring target, its newest anchored checkpoint compared with the local log: OK, "
+            + "NOT_ANCHORED, UNAVAILABLE, or a rollback or rewrite of the database detected")
+    List<AnchorStatus> anchors() {
+        return anchors.check(TenantContext.require());
     }
 
     @GetMapping("/log")

@@ -54,7 +54,7 @@ class FailClosedTest {
         assertThat(again.status()).isEqualTo(201);
         String target = "account:" + again.body().get("id").asString();
         await().atMost(Duration.ofSeconds(10)).until(
-                () -> api.get("/api/v1/audit/entries?target=" + target).body().get("items").size() == 1);
+                () -> api.get("/api/v1/audit/entries?action=accounts.account.registered&target=" + target).body().get("items").size() == 1);
     }
 
     @Test

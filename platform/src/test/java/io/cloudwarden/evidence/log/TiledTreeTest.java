@@ -51,7 +51,7 @@ class TiledTreeTest {
         }
         assertThat(stored).containsKey("2/0");
 
-        StoredTreeProofs proofs = new StoredTreeProofs(hasher, Tiles.nodes(hasher, (level, index) -> stored.get(level + "/" + index)));
+        StoredTreeProofs proofs = new StoredTreeProofs(hasher, Tiles.nodes(hasher, (level, index, minWidth) -> stored.get(level + "/" + index)));
         MerkleProofs verifier = new MerkleProofs(hasher);
         long[] checkSizes = {1, 2, 255, 256, 257, 511, 512, 65_535, 65_536, 65_537, n};
         for (long s : checkSizes) {
@@ -83,7 +83,7 @@ class TiledTreeTest {
         TileAppender appender = new TileAppender(hasher, (level, index) -> stored.get(level + "/" + index));
         assertThatThrownBy(() -> appender.addLeaf(5, new byte[32]))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds 3 hashes where 5 were expected");
-        StoredTreeProofs proofs = new StoredTreeProofs(hasher, Tiles.nodes(hasher, (level, index) -> stored.get(level + "/" + index)));
+        StoredTreeProofs proofs = new StoredTreeProofs(hasher, Tiles.nodes(hasher, (level, index, minWidth) -> stored.get(level + "/" + index)));
         assertThatThrownBy(() -> proofs.rootHash(9)).isInstanceOf(IllegalStateException.class);
     }
 
