@@ -19,6 +19,17 @@ public interface AuditLedger {
      */
     AppendReceipt append(AuditRecord record);
 
+    /**
+     * Appends one entry inside the caller's transaction, for an action whose own writes must commit or roll
+     * back together with its entry and that needs the entry's index at once (an evidence item stores it). The
+     * entry, and the tenant's log lock this takes, last until that transaction ends, so call it as late in the
+     * transaction as possible; the commit waits for the WAL flush. Other actions publish an
+     * {@link io.cloudwarden.shared.AuditableEvent} instead.
+     *
+     * @throws IllegalStateException when no transaction is active
+     */
+    AppendReceipt appendInTransaction(AuditRecord record);
+
     /** The tenant's log (created on first use). */
     LogInfo log(TenantId tenant);
 

@@ -84,11 +84,13 @@ public class LedgerAdministration {
                 .param(tenant.value()).query(Checkpointer::map).list());
     }
 
-    /** Rotates the installation's signing key, recorded in the requesting tenant's log first. */
+    /** Rotates the installation's signing key, recorded in the requesting tenant's log in the same transaction. */
     public void rotateKey(TenantId tenant, String actor, String sourceIp) {
-        ledger.append(new AuditRecord(tenant, Instant.now(), actor, "evidence.signing-key.rotated",
-                AuditableEvent.Outcome.SUCCESS, "audit-signing-key", sourceIp,
-                Map.of("previousKey", keys.active().seq())));
-        keys.rotate();
+        int previous = keys.active().seq();
+        tx.executeWithoutResult(status -> {
+            keys.rotate();
+            ledger.appendInTransaction(new AuditRecord(tenant, Instant.now(), actor, "evidence.signing-key.rotated",
+                    AuditableEvent.Outcome.SUCCESS, "audit-signing-key", sourceIp, Map.of("previousKey", previous)));
+        });
     }
 }

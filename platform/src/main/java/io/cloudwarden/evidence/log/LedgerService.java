@@ -12,9 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The {@link AuditLedger} over PostgreSQL: group-committed appends, stored tiles, signed checkpoints. */
 @Service
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Service;
 class LedgerService implements AuditLedger {
 
     private final Sequencer sequencer;
+    private final LogWriter writer;
     private final LogDirectory logs;
     private final TileStore tiles;
     private final Checkpointer checkpointer;
@@ -30,9 +33,10 @@ class LedgerService implements AuditLedger {
     private final JdbcClient jdbc;
     private final AuditProperties props;
 
-    LedgerService(Sequencer sequencer, LogDirectory logs, TileStore tiles, Checkpointer checkpointer,
+    LedgerService(Sequencer sequencer, LogWriter writer, LogDirectory logs, TileStore tiles, Checkpointer checkpointer,
                   SigningKeys keys, JdbcClient jdbc, AuditProperties props) {
         this.sequencer = sequencer;
+        this.writer = writer;
         this.logs = logs;
         this.tiles = tiles;
         this.checkpointer = checkpointer;
@@ -56,6 +60,21 @@ class LedgerService implements AuditLedger {
             throw unavailable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public AppendReceipt appendInTransaction(AuditRecord record) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("appendInTransaction needs an active transaction");
+        }
+        try {
+            LogWriter.Appended appended = TenantContext.callAs(record.tenant(), () -> writer.append(record.tenant(),
+                    List.of(new LogWriter.Pending(record, EntryCodec.detailsJson(record.details())))));
+            return new AppendReceipt(record.tenant(), appended.firstIndex(), appended.entries().get(0),
+                    appended.leafHashes().get(0));
+        } catch (DataAccessException e) {
             throw unavailable(e);
         }
     }

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,13 +66,21 @@ class SigningKeys {
         }
     }
 
-    /** Retires the active key and makes a new one active. */
+    /**
+     * Retires the active key and makes a new one active (in the caller's transaction, if there is one; the
+     * new key is used from the next checkpoint after that commits).
+     */
     synchronized ActiveKey rotate() {
         ActiveKey rotated = tx.execute(status -> {
             jdbc.sql("update audit_signing_keys set retired_at = now() where retired_at is null").update();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    refresh();
+                }
+            });
             return insert(NoteSigner.generate(BASE_NAME));
         });
-        active = rotated;
         log.info("Rotated the audit checkpoint signing key; #{} is now active", rotated.seq());
         return rotated;
     }
