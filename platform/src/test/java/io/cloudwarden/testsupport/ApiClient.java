@@ -44,6 +44,11 @@ public final class ApiClient {
         return this;
     }
 
+    /** The bearer token of the logged-in user (for clients other than this one, e.g. file downloads). */
+    public String token() {
+        return token;
+    }
+
     public Response get(String path) {
         return send(builder(path).GET());
     }

@@ -3,6 +3,7 @@ package io.cloudwarden.evidence.web;
 import io.cloudwarden.evidence.EvidenceErrorCode;
 import io.cloudwarden.evidence.anchor.AnchorCheck;
 import io.cloudwarden.evidence.anchor.AnchorStatus;
+import io.cloudwarden.evidence.log.AuditExport;
 import io.cloudwarden.evidence.log.AuditLedger;
 import io.cloudwarden.evidence.log.AuditRecord;
 import io.cloudwarden.evidence.log.AuditTimeline;
@@ -12,6 +13,7 @@ import io.cloudwarden.evidence.log.LogInfo;
 import io.cloudwarden.evidence.log.StoredCheckpoint;
 import io.cloudwarden.evidence.log.StoredEntry;
 import io.cloudwarden.evidence.merkle.MerkleHasher;
+import io.cloudwarden.evidence.verify.VerificationReport;
 import io.cloudwarden.shared.AuditableEvent;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.CursorPage;
@@ -84,12 +86,62 @@ class AuditController {
     private final LedgerAdministration admin;
     private final AuditTimeline timeline;
     private final AnchorCheck anchors;
+    private final AuditExport export;
 
-    AuditController(AuditLedger ledger, LedgerAdministration admin, AuditTimeline timeline, AnchorCheck anchors) {
+    AuditController(AuditLedger ledger, LedgerAdministration admin, AuditTimeline timeline, AnchorCheck anchors,
+                    AuditExport export) {
         this.ledger = ledger;
         this.admin = admin;
         this.timeline = timeline;
         this.anchors = anchors;
+        this.export = export;
+    }
+
+    @GetMapping(path = "/bundle", produces = "application/zip")
+    @Operation(summary = "The whole online log as a bundle zip (entries, stored leaf hashes, signed checkpoints, keys, "
+            + "anchored checkpoints) for ./cloudwarden verify-log; the export is itself audited")
+    ResponseEntity<StreamingResponseBody> bundle(@AuthenticationPrincipal Jwt user, HttpServletRequest request)
+            throws java.io.IOException {
+        TenantId tenant = TenantContext.require();
+        ledger.append(new AuditRecord(tenant, Instant.now(), actor(user), "evidence.audit.bundle-exported",
+                AuditableEvent.Outcome.SUCCESS, "audit-log", request.getRemoteAddr(), Map.of()));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cloudwarden-bundle");
+        java.nio.file.Path zip = dir.resolve("bundle.zip");
+        try {
+            export.exportBundle(tenant, zip);
+        } catch (java.io.IOException | RuntimeException e) {
+            deleteQuietly(zip, dir);
+            throw e;
+        }
+        StreamingResponseBody body = out -> {
+            try {
+                java.nio.file.Files.copy(zip, out);
+            } finally {
+                deleteQuietly(zip, dir);
+            }
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-bundle-" + tenant + ".zip\"")
+                .contentLength(java.nio.file.Files.size(zip))
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .body(body);
+    }
+
+    @PostMapping("/verify")
+    @Operation(summary = "Verify the log in place, as verify-log does offline: every entry against its stored hash and "
+            + "the signed checkpoints, the signatures, and the anchored checkpoints; names the first bad index")
+    VerificationReport verify() {
+        return export.verify(TenantContext.require());
+    }
+
+    private static void deleteQuietly(java.nio.file.Path... paths) {
+        for (java.nio.file.Path p : paths) {
+            try {
+                java.nio.file.Files.deleteIfExists(p);
+            } catch (java.io.IOException ignored) {
+                // a temporary file; the OS cleans its temp directory
+            }
+        }
     }
 
     @GetMapping("/anchors")
