@@ -8,6 +8,9 @@ public enum EvidenceErrorCode implements ErrorCode {
     /** The ledger could not take an entry; the action it would have recorded did not happen. */
     AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Audit log unavailable"),
     AUDIT_ENTRY_NOT_FOUND(HttpStatus.NOT_FOUND, "Audit entry not found"),
+    /** The entry is past the online retention: it is in an archived segment, which verifies on its own. */
+    AUDIT_ENTRY_ARCHIVED(HttpStatus.GONE, "Audit entry archived"),
+    INVALID_AUDIT_SETTINGS(HttpStatus.BAD_REQUEST, "Invalid audit log settings"),
     CHECKPOINT_NOT_FOUND(HttpStatus.NOT_FOUND, "Checkpoint not found"),
     INVALID_TREE_SIZE(HttpStatus.BAD_REQUEST, "Invalid tree size"),
     INVALID_PROOF_REQUEST(HttpStatus.BAD_REQUEST, "Invalid proof request"),

@@ -12,7 +12,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        java.nio.file.Path files;
+        try {
+            files = java.nio.file.Files.createTempDirectory("cloudwarden-test-files");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         TestPropertyValues.of(
+                "cloudwarden.audit.anchor.directory=" + files.resolve("anchors"),
+                "cloudwarden.audit.retention.archive-directory=" + files.resolve("audit-archive"),
                 "cloudwarden.db.url=" + TestDatabase.newDatabase(),
                 "cloudwarden.db.user=postgres",
                 "cloudwarden.db.password=",

@@ -60,7 +60,20 @@ public class AuditExport {
 
     /** Writes the tenant's whole online log as a bundle zip at {@code target}; returns the entries written. */
     public long exportBundle(TenantId tenant, Path target) throws IOException {
-        try (DatabaseSource source = source(tenant);
+        return export(source(tenant, null, null), target);
+    }
+
+    /**
+     * Writes entries {@code [first, end)} as a bundle zip (with the checkpoints up to {@code end}, which must be a
+     * checkpointed size), for archiving; returns the entries written.
+     */
+    long exportSegment(TenantId tenant, long first, long end, Path target) throws IOException {
+        return export(source(tenant, first, end), target);
+    }
+
+    private long export(DatabaseSource built, Path target) throws IOException {
+        TenantId tenant = built.tenant;
+        try (DatabaseSource source = built;
              BundleWriter writer = BundleWriter.open(target, BundleWriter.Format.ZIP, source.header().origin(),
                      source.header().hasher(), tenant.toString(), source.header().firstIndex(), source.header().prefix())) {
             try (BundleSource.EntryCursor entries = source.entries()) {
@@ -78,16 +91,18 @@ public class AuditExport {
 
     /** Verifies the tenant's log in place: entries, stored hashes, checkpoints, keys and anchors. */
     public VerificationReport verify(TenantId tenant) {
-        try (DatabaseSource source = source(tenant)) {
+        try (DatabaseSource source = source(tenant, null, null)) {
             return new LogVerifier().verify(source);
         }
     }
 
-    private DatabaseSource source(TenantId tenant) {
+    /** The log from {@code first} (default: the first online entry) to {@code end} (default: its size). */
+    private DatabaseSource source(TenantId tenant, Long first, Long end) {
         return TenantContext.callAs(tenant, () -> {
             LogDirectory.LogRow row = logs.getOrCreate(tenant);
-            long firstIndex = jdbc.sql("select coalesce(min(idx), ?) from audit_entries where tenant_id = ?")
+            long firstIndex = first != null ? first : jdbc.sql("select coalesce(min(idx), ?) from audit_entries where tenant_id = ?")
                     .params(row.treeSize(), tenant.value()).query(Long.class).single();
+            long size = end != null ? end : row.treeSize();
             NodeSource nodes = Tiles.nodes(row.hasher(), (level, index, minWidth) -> tiles.read(tenant, level, index, minWidth));
             List<byte[]> prefix = new ArrayList<>();
             long start = 0;
@@ -97,9 +112,11 @@ public class AuditExport {
                     start += 1L << level;
                 }
             }
-            List<String> checkpoints = admin.allCheckpoints(tenant).stream().map(StoredCheckpoint::note).toList();
-            LogHeader header = new LogHeader(row.origin(), row.hasher(), tenant.toString(), firstIndex, row.treeSize(), prefix);
-            return new DatabaseSource(tenant, header, checkpoints, ledger.verifierKeys(tenant), anchored(row.origin()));
+            List<String> checkpoints = admin.allCheckpoints(tenant).stream().filter(c -> c.treeSize() <= size)
+                    .map(StoredCheckpoint::note).toList();
+            LogHeader header = new LogHeader(row.origin(), row.hasher(), tenant.toString(), firstIndex, size, prefix);
+            List<Anchored> anchors = end == null ? anchored(row.origin()) : List.of();
+            return new DatabaseSource(tenant, header, checkpoints, ledger.verifierKeys(tenant), anchors);
         });
     }
 
@@ -161,7 +178,7 @@ public class AuditExport {
         @Override
         public EntryCursor entries() throws IOException {
             try {
-                return TenantContext.callAs(tenant, () -> new RowCursor(tenant));
+                return TenantContext.callAs(tenant, () -> new RowCursor(tenant, header.firstIndex(), header.size()));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -181,15 +198,17 @@ public class AuditExport {
         private byte[] entry;
         private byte[] leaf;
 
-        RowCursor(TenantId tenant) {
+        RowCursor(TenantId tenant, long first, long end) {
             try {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(false);
                 connection.setReadOnly(true);
                 statement = connection.prepareStatement(
-                        "select entry, leaf_hash from audit_entries where tenant_id = ? order by idx");
+                        "select entry, leaf_hash from audit_entries where tenant_id = ? and idx >= ? and idx < ? order by idx");
                 statement.setFetchSize(FETCH_SIZE);
                 statement.setObject(1, tenant.value());
+                statement.setLong(2, first);
+                statement.setLong(3, end);
                 rows = statement.executeQuery();
             } catch (SQLException e) {
                 throw new UncheckedIOException(new IOException("could not read the audit log: " + e.getMessage(), e));

@@ -38,9 +38,40 @@ public class LedgerAdministration {
         this.tx = tx;
     }
 
-    /** Chooses the hash algorithm of a log that has no entries yet. */
-    public LogInfo setHashAlgorithm(TenantId tenant, MerkleHasher hasher) {
-        return TenantContext.callAs(tenant, () -> tx.execute(status -> logs.setHashAlgorithm(tenant, hasher).info()));
+    /**
+     * Chooses the hash algorithm of a log that has no entries yet; the choice is the log's first entry (a
+     * request for the algorithm it already has changes nothing).
+     */
+    public LogInfo setHashAlgorithm(TenantId tenant, MerkleHasher hasher, String actor, String sourceIp) {
+        return TenantContext.callAs(tenant, () -> tx.execute(status -> {
+            LogDirectory.LogRow before = logs.lockForAppend(tenant);
+            if (before.hasher() == hasher) {
+                return before.info();
+            }
+            logs.setHashAlgorithm(tenant, hasher);
+            ledger.appendInTransaction(new AuditRecord(tenant, Instant.now(), actor, "evidence.audit.settings-changed",
+                    AuditableEvent.Outcome.SUCCESS, "audit-log", sourceIp, Map.of("hashAlgorithm", hasher.standardName())));
+            return logs.getOrCreate(tenant).info();
+        }));
+    }
+
+    /**
+     * Sets how many days the tenant's entries stay online before they are archived ({@code null}: the
+     * installation default); recorded in the log in the same transaction.
+     */
+    public LogInfo setOnlineRetention(TenantId tenant, Integer days, String actor, String sourceIp) {
+        if (days != null && (days < 1 || days > 36_500)) {
+            throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS,
+                    "onlineRetentionDays must be a whole number of days from 1 to 36500, or null for the default.");
+        }
+        return TenantContext.callAs(tenant, () -> tx.execute(status -> {
+            logs.setOnlineRetention(tenant, days);
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("onlineRetentionDays", days == null ? "default" : days);
+            ledger.appendInTransaction(new AuditRecord(tenant, Instant.now(), actor, "evidence.audit.settings-changed",
+                    AuditableEvent.Outcome.SUCCESS, "audit-log", sourceIp, details));
+            return logs.getOrCreate(tenant).info();
+        }));
     }
 
     /** The index of the entry with this leaf hash. */

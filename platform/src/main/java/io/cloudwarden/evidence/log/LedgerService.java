@@ -109,8 +109,7 @@ class LedgerService implements AuditLedger {
                 throw new CloudwardenException(EvidenceErrorCode.INVALID_PROOF_REQUEST,
                         "Entry " + index + " is not in a tree of " + treeSize + " entries.");
             }
-            StoredEntry entry = entry(tenant, index).orElseThrow(() -> new CloudwardenException(
-                    EvidenceErrorCode.AUDIT_ENTRY_NOT_FOUND, "Entry " + index + " is no longer stored online."));
+            StoredEntry entry = entry(tenant, index).orElseThrow(() -> archived(tenant, index));
             StoredTreeProofs proofs = proofs(tenant, log);
             return new InclusionProof(index, treeSize, entry.entry(), entry.leafHash(),
                     proofs.inclusionProof(index, treeSize), proofs.rootHash(treeSize));
@@ -162,6 +161,17 @@ class LedgerService implements AuditLedger {
     @Override
     public String signNote(TenantId tenant, String text) {
         return SignedNote.sign(text, keys.active().signer().withName(logs.origin(tenant)));
+    }
+
+    /** The error for an entry that is in the tree but not online: archived (or, if not, removed behind our back). */
+    private CloudwardenException archived(TenantId tenant, long index) {
+        return jdbc.sql("select location from audit_archives where tenant_id = ? and first_index <= ? and end_index > ?")
+                .params(tenant.value(), index, index).query(String.class).optional()
+                .map(location -> new CloudwardenException(EvidenceErrorCode.AUDIT_ENTRY_ARCHIVED, "Entry " + index
+                        + " is past the online retention; it is in the archived segment " + location
+                        + ", which verify-log checks on its own."))
+                .orElseGet(() -> new CloudwardenException(EvidenceErrorCode.AUDIT_ENTRY_NOT_FOUND, "Entry " + index
+                        + " is missing from the online log although no archive holds it; run POST /api/v1/audit/verify."));
     }
 
     private StoredTreeProofs proofs(TenantId tenant, LogDirectory.LogRow log) {

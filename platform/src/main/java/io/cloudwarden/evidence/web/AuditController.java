@@ -63,7 +63,8 @@ class AuditController {
                      String sourceIp, JsonNode details, String leafHash, String canonical, String proof) {
     }
 
-    record LogView(String origin, String hashAlgorithm, long treeSize, String rootHash, CheckpointView latestCheckpoint) {
+    record LogView(String origin, String hashAlgorithm, long treeSize, String rootHash, Integer onlineRetentionDays,
+                   CheckpointView latestCheckpoint) {
     }
 
     record CheckpointView(long treeSize, String rootHash, String note, Instant createdAt) {
@@ -74,9 +75,6 @@ class AuditController {
     }
 
     record ConsistencyView(long first, long second, List<String> proof, String firstRoot, String secondRoot) {
-    }
-
-    record HashAlgorithmCommand(String hashAlgorithm) {
     }
 
     record KeysView(String origin, List<String> verifierKeys) {
@@ -159,16 +157,37 @@ class AuditController {
     }
 
     @PutMapping("/log")
-    @Operation(summary = "Choose the log's hash algorithm (SHA-256 or SHA3-256); only while the log is empty")
-    LogView setHashAlgorithm(@RequestBody HashAlgorithmCommand command) {
-        MerkleHasher hasher;
-        try {
-            hasher = MerkleHasher.forName(command == null || command.hashAlgorithm() == null ? "" : command.hashAlgorithm());
-        } catch (IllegalArgumentException e) {
-            throw new CloudwardenException(EvidenceErrorCode.UNKNOWN_HASH_ALGORITHM, e.getMessage());
+    @Operation(summary = "Change the log's settings: hashAlgorithm (SHA-256 or SHA3-256, only while the log is empty) "
+            + "and onlineRetentionDays (1 to 36500, or null for the installation default); each change is audited")
+    LogView settings(@RequestBody JsonNode body, @AuthenticationPrincipal Jwt user, HttpServletRequest request) {
+        if (body == null || !body.isObject() || body.isEmpty()) {
+            throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS,
+                    "Send an object with hashAlgorithm and/or onlineRetentionDays.");
+        }
+        List<String> unknown = body.propertyNames().stream()
+                .filter(k -> !k.equals("hashAlgorithm") && !k.equals("onlineRetentionDays")).toList();
+        if (!unknown.isEmpty()) {
+            throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS, "Unknown settings: " + unknown + ".");
         }
         TenantId tenant = TenantContext.require();
-        return view(admin.setHashAlgorithm(tenant, hasher), null);
+        if (body.has("hashAlgorithm")) {
+            MerkleHasher hasher;
+            try {
+                hasher = MerkleHasher.forName(body.get("hashAlgorithm").asString(""));
+            } catch (IllegalArgumentException e) {
+                throw new CloudwardenException(EvidenceErrorCode.UNKNOWN_HASH_ALGORITHM, e.getMessage());
+            }
+            admin.setHashAlgorithm(tenant, hasher, actor(user), request.getRemoteAddr());
+        }
+        if (body.has("onlineRetentionDays")) {
+            JsonNode days = body.get("onlineRetentionDays");
+            if (!days.isNull() && !days.canConvertToInt()) {
+                throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS,
+                        "onlineRetentionDays must be a whole number of days, or null for the default.");
+            }
+            admin.setOnlineRetention(tenant, days.isNull() ? null : days.asInt(), actor(user), request.getRemoteAddr());
+        }
+        return log();
     }
 
     @GetMapping("/entries")
@@ -370,6 +389,6 @@ class AuditController {
 
     private static LogView view(LogInfo log, StoredCheckpoint latest) {
         return new LogView(log.origin(), log.hasher().standardName(), log.treeSize(), B64.encodeToString(log.rootHash()),
-                latest == null ? null : view(latest));
+                log.onlineRetentionDays(), latest == null ? null : view(latest));
     }
 }

@@ -13,7 +13,6 @@ import io.cloudwarden.shared.TenantId;
 import io.cloudwarden.testsupport.ApiClient;
 import io.cloudwarden.testsupport.PlatformTest;
 import io.cloudwarden.testsupport.TestDatabase;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,21 +39,6 @@ import tools.jackson.databind.JsonNode;
  */
 @PlatformTest
 class TamperDetectionTest {
-
-    static final Path ANCHORS;
-
-    static {
-        try {
-            ANCHORS = Files.createTempDirectory("cloudwarden-anchors");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void anchorDirectory(DynamicPropertyRegistry registry) {
-        registry.add("cloudwarden.audit.anchor.directory", ANCHORS::toString);
-    }
 
     @LocalServerPort
     int port;
