@@ -51,3 +51,17 @@ begin
     return removed;
 end
 $$;
+
+-- Evidence items are kept for years (7 by default), each tenant may choose; expired items are deleted by the
+-- evidence retention job, which records each deletion in the log.
+alter table audit_logs add column evidence_retention_days int check (evidence_retention_days between 1 and 36500);
+
+create function cw_evidence_expired_tenants(p_default_days int)
+    returns table (tenant_id uuid, retention_days int)
+    language sql stable security definer set search_path = public
+as $$
+select distinct i.tenant_id, coalesce(l.evidence_retention_days, p_default_days)
+from evidence_items i
+left join audit_logs l on l.tenant_id = i.tenant_id
+where i.collected_at < now() - make_interval(days => coalesce(l.evidence_retention_days, p_default_days))
+$$;

@@ -60,14 +60,24 @@ public class LedgerAdministration {
      * installation default); recorded in the log in the same transaction.
      */
     public LogInfo setOnlineRetention(TenantId tenant, Integer days, String actor, String sourceIp) {
+        return setRetention(tenant, "online_retention_days", "onlineRetentionDays", days, actor, sourceIp);
+    }
+
+    /** Sets how many days the tenant's evidence items are kept ({@code null}: the installation default), audited. */
+    public LogInfo setEvidenceRetention(TenantId tenant, Integer days, String actor, String sourceIp) {
+        return setRetention(tenant, "evidence_retention_days", "evidenceRetentionDays", days, actor, sourceIp);
+    }
+
+    private LogInfo setRetention(TenantId tenant, String column, String name, Integer days, String actor, String sourceIp) {
         if (days != null && (days < 1 || days > 36_500)) {
             throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS,
-                    "onlineRetentionDays must be a whole number of days from 1 to 36500, or null for the default.");
+                    name + " must be a whole number of days from 1 to 36500, or null for the default.");
         }
         return TenantContext.callAs(tenant, () -> tx.execute(status -> {
-            logs.setOnlineRetention(tenant, days);
+            logs.lockForAppend(tenant);
+            jdbc.sql("update audit_logs set " + column + " = ? where tenant_id = ?").params(days, tenant.value()).update();
             Map<String, Object> details = new java.util.LinkedHashMap<>();
-            details.put("onlineRetentionDays", days == null ? "default" : days);
+            details.put(name, days == null ? "default" : days);
             ledger.appendInTransaction(new AuditRecord(tenant, Instant.now(), actor, "evidence.audit.settings-changed",
                     AuditableEvent.Outcome.SUCCESS, "audit-log", sourceIp, details));
             return logs.getOrCreate(tenant).info();

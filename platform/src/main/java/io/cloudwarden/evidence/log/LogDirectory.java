@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 class LogDirectory {
 
     record LogRow(TenantId tenant, String origin, MerkleHasher hasher, long treeSize, byte[] rootHash,
-                  Integer onlineRetentionDays) {
+                  Integer onlineRetentionDays, Integer evidenceRetentionDays) {
         LogInfo info() {
-            return new LogInfo(origin, hasher, treeSize, rootHash, onlineRetentionDays);
+            return new LogInfo(origin, hasher, treeSize, rootHash, onlineRetentionDays, evidenceRetentionDays);
         }
     }
 
@@ -60,14 +60,8 @@ class LogDirectory {
         }
         jdbc.sql("update audit_logs set hash_algorithm = ?, root_hash = ? where tenant_id = ?")
                 .params(hasher.standardName(), hasher.emptyRoot(), tenant.value()).update();
-        return new LogRow(tenant, log.origin(), hasher, 0, hasher.emptyRoot(), log.onlineRetentionDays());
-    }
-
-    /** Sets the tenant's online retention in days ({@code null}: the installation default). */
-    LogRow setOnlineRetention(TenantId tenant, Integer days) {
-        LogRow log = lockForAppend(tenant);
-        jdbc.sql("update audit_logs set online_retention_days = ? where tenant_id = ?").params(days, tenant.value()).update();
-        return new LogRow(tenant, log.origin(), log.hasher(), log.treeSize(), log.rootHash(), days);
+        return new LogRow(tenant, log.origin(), hasher, 0, hasher.emptyRoot(), log.onlineRetentionDays(),
+                log.evidenceRetentionDays());
     }
 
     private void create(TenantId tenant, MerkleHasher hasher) {
@@ -78,11 +72,12 @@ class LogDirectory {
     }
 
     private Optional<LogRow> find(TenantId tenant, boolean lock) {
-        return jdbc.sql("select origin, hash_algorithm, tree_size, root_hash, online_retention_days from audit_logs"
+        return jdbc.sql("select origin, hash_algorithm, tree_size, root_hash, online_retention_days, evidence_retention_days"
+                        + " from audit_logs"
                         + " where tenant_id = ?" + (lock ? " for update" : ""))
                 .param(tenant.value())
                 .query((rs, n) -> new LogRow(tenant, rs.getString(1), MerkleHasher.forName(rs.getString(2)),
-                        rs.getLong(3), rs.getBytes(4), (Integer) rs.getObject(5)))
+                        rs.getLong(3), rs.getBytes(4), (Integer) rs.getObject(5), (Integer) rs.getObject(6)))
                 .optional();
     }
 }

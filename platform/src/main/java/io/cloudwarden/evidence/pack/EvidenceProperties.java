@@ -10,12 +10,18 @@ import org.springframework.util.unit.DataSize;
  * @param maxPackItems      most items one evidence pack may hold
  * @param maxPackSize       largest total of evidence file sizes in one pack (packs are built in memory)
  * @param reportScanEntries most audit log entries a report reads to count actions by outcome
+ * @param retention         how long evidence items are kept after they were collected (7 years by default; a
+ *                          tenant may choose its own); older ones are deleted, and each deletion is audited
  */
 @ConfigurationProperties("cloudwarden.evidence")
 public record EvidenceProperties(DataSize maxUploadSize, Integer maxPackItems, DataSize maxPackSize,
-                                 Integer reportScanEntries) {
+                                 Integer reportScanEntries, java.time.Duration retention) {
 
     public EvidenceProperties {
+        retention = retention == null ? java.time.Duration.ofDays(2557) : retention;
+        if (retention.toDays() < 1) {
+            throw new IllegalArgumentException("cloudwarden.evidence.retention must be at least a day");
+        }
         maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(25) : maxUploadSize;
         maxPackItems = maxPackItems == null ? 1000 : maxPackItems;
         maxPackSize = maxPackSize == null ? DataSize.ofMegabytes(200) : maxPackSize;

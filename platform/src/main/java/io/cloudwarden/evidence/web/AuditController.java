@@ -64,7 +64,7 @@ class AuditController {
     }
 
     record LogView(String origin, String hashAlgorithm, long treeSize, String rootHash, Integer onlineRetentionDays,
-                   CheckpointView latestCheckpoint) {
+                   Integer evidenceRetentionDays, CheckpointView latestCheckpoint) {
     }
 
     record CheckpointView(long treeSize, String rootHash, String note, Instant createdAt) {
@@ -157,15 +157,16 @@ class AuditController {
     }
 
     @PutMapping("/log")
-    @Operation(summary = "Change the log's settings: hashAlgorithm (SHA-256 or SHA3-256, only while the log is empty) "
-            + "and onlineRetentionDays (1 to 36500, or null for the installation default); each change is audited")
+    @Operation(summary = "Change the tenant's audit settings: hashAlgorithm (SHA-256 or SHA3-256, only while the log is "
+            + "empty), onlineRetentionDays and evidenceRetentionDays (1 to 36500, or null for the installation default); "
+            + "each change is audited")
     LogView settings(@RequestBody JsonNode body, @AuthenticationPrincipal Jwt user, HttpServletRequest request) {
         if (body == null || !body.isObject() || body.isEmpty()) {
             throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS,
                     "Send an object with hashAlgorithm and/or onlineRetentionDays.");
         }
         List<String> unknown = body.propertyNames().stream()
-                .filter(k -> !k.equals("hashAlgorithm") && !k.equals("onlineRetentionDays")).toList();
+                .filter(k -> !List.of("hashAlgorithm", "onlineRetentionDays", "evidenceRetentionDays").contains(k)).toList();
         if (!unknown.isEmpty()) {
             throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS, "Unknown settings: " + unknown + ".");
         }
@@ -180,12 +181,10 @@ class AuditController {
             admin.setHashAlgorithm(tenant, hasher, actor(user), request.getRemoteAddr());
         }
         if (body.has("onlineRetentionDays")) {
-            JsonNode days = body.get("onlineRetentionDays");
-            if (!days.isNull() && !days.canConvertToInt()) {
-                throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS,
-                        "onlineRetentionDays must be a whole number of days, or null for the default.");
-            }
-            admin.setOnlineRetention(tenant, days.isNull() ? null : days.asInt(), actor(user), request.getRemoteAddr());
+            admin.setOnlineRetention(tenant, days(body, "onlineRetentionDays"), actor(user), request.getRemoteAddr());
+        }
+        if (body.has("evidenceRetentionDays")) {
+            admin.setEvidenceRetention(tenant, days(body, "evidenceRetentionDays"), actor(user), request.getRemoteAddr());
         }
         return log();
     }
@@ -336,6 +335,18 @@ class AuditController {
         return keys();
     }
 
+    private static Integer days(JsonNode body, String name) {
+        JsonNode days = body.get(name);
+        if (days.isNull()) {
+            return null;
+        }
+        if (!days.isIntegralNumber() || !days.canConvertToInt()) {
+            throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_SETTINGS,
+                    name + " must be a whole number of days, or null for the default.");
+        }
+        return days.asInt();
+    }
+
     static String actor(Jwt user) {
         return user == null ? "system" : "user:" + user.getSubject();
     }
@@ -389,6 +400,6 @@ class AuditController {
 
     private static LogView view(LogInfo log, StoredCheckpoint latest) {
         return new LogView(log.origin(), log.hasher().standardName(), log.treeSize(), B64.encodeToString(log.rootHash()),
-                log.onlineRetentionDays(), latest == null ? null : view(latest));
+                log.onlineRetentionDays(), log.evidenceRetentionDays(), latest == null ? null : view(latest));
     }
 }
