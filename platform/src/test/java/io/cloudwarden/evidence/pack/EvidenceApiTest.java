@@ -196,6 +196,16 @@ class EvidenceApiTest {
         assertThat(generated.status()).isEqualTo(201);
         assertThat(generated.contentType()).startsWith("application/zip");
         JsonNode index = PackChecks.verify(generated.body());
+        java.nio.file.Path packFile = java.nio.file.Files.createTempFile("pack", ".zip");
+        try {
+            java.nio.file.Files.write(packFile, generated.body());
+            io.cloudwarden.evidence.verify.PackReport offline = new io.cloudwarden.evidence.verify.PackVerifier().verify(packFile);
+            assertThat(offline.ok()).as("verify-log accepts the server's pack: " + offline.problems()).isTrue();
+            assertThat(new picocli.CommandLine(new io.cloudwarden.cli.CloudwardenCommand())
+                    .execute("verify-log", "--quiet", packFile.toString())).isZero();
+        } finally {
+            java.nio.file.Files.deleteIfExists(packFile);
+        }
         List<String> itemIds = new ArrayList<>();
         index.get("items").forEach(i -> itemIds.add(i.get("id").asString()));
         assertThat(itemIds).containsExactly(withFile, plain);
