@@ -26,6 +26,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "cloudwarden.db.password=",
                 "cloudwarden.db.app-password=test-app-password",
                 "cloudwarden.db.pool-size=6",
+                // the shared embedded PostgreSQL stops in its own JVM shutdown hook, while Spring closes the cached
+                // contexts in another; beans that touch the database on close must not wait 30 s each for it
+                "cloudwarden.db.connection-timeout=3s",
                 "cloudwarden.secrets.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "cloudwarden.identity.admin-password=" + ADMIN_PASSWORD,
                 "cloudwarden.identity.bootstrap-tenant=Test",

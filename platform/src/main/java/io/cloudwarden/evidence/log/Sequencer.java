@@ -214,6 +214,11 @@ class Sequencer implements SmartLifecycle {
         if (thread != null) {
             try {
                 thread.join(5000);
+                if (thread.isAlive()) {
+                    // stuck waiting (e.g. for a connection to a database that is already gone): stop waiting
+                    thread.interrupt();
+                    thread.join(1000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -64,6 +64,7 @@ public class DatabaseConfiguration {
         config.setUsername(props.appUser());
         config.setPassword(appPassword);
         config.setMaximumPoolSize(props.poolSize());
+        config.setConnectionTimeout(props.connectionTimeout().toMillis());
         config.setMinimumIdle(2);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "cloudwarden");

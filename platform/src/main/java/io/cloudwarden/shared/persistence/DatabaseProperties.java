@@ -16,16 +16,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir      data directory of the embedded database
  * @param embeddedPort port of the embedded database; 0 picks a free one
  * @param poolSize     maximum connections of the application pool
+ * @param connectionTimeout how long a caller waits for a pooled connection before failing (30 s by default)
  */
 @ConfigurationProperties("cloudwarden.db")
 public record DatabaseProperties(String url, String user, String password, String appUser, String appPassword,
-                                 Path dataDir, Integer embeddedPort, Integer poolSize) {
+                                 Path dataDir, Integer embeddedPort, Integer poolSize,
+                                 java.time.Duration connectionTimeout) {
 
     public DatabaseProperties {
         appUser = blank(appUser) ? "cloudwarden_app" : appUser;
         dataDir = dataDir == null ? Path.of(System.getProperty("user.home"), ".cloudwarden", "data") : dataDir;
         embeddedPort = embeddedPort == null ? 0 : embeddedPort;
         poolSize = poolSize == null ? 16 : poolSize;
+        connectionTimeout = connectionTimeout == null ? java.time.Duration.ofSeconds(30) : connectionTimeout;
     }
 
     public boolean embedded() {

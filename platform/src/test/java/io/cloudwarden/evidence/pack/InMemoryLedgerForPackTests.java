@@ -86,7 +86,7 @@ public final class InMemoryLedgerForPackTests implements AuditLedger {
     @Override
     public synchronized LogInfo log(TenantId tenant) {
         List<StoredEntry> log = log0(tenant);
-        return new LogInfo(origin(tenant), hasher, log.size(), tree(log).rootHash(log.size()));
+        return new LogInfo(origin(tenant), hasher, log.size(), tree(log).rootHash(log.size()), null, null);
     }
 
     @Override
