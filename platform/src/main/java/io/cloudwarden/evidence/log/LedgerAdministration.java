@@ -84,6 +84,15 @@ public class LedgerAdministration {
         }));
     }
 
+    /** A checkpoint signing key as published: the raw Ed25519 public key and its lifetime. */
+    public record PublishedKey(int seq, byte[] publicKey, Instant createdAt, Instant retiredAt) {
+    }
+
+    /** Every checkpoint signing key, current and retired (public halves only). */
+    public List<PublishedKey> publishedKeys() {
+        return keys.all().stream().map(k -> new PublishedKey(k.seq(), k.publicKey(), k.createdAt(), k.retiredAt())).toList();
+    }
+
     /** The index of the entry with this leaf hash. */
     public long indexOfLeaf(TenantId tenant, byte[] leafHash) {
         return TenantContext.callAs(tenant, () -> jdbc.sql(

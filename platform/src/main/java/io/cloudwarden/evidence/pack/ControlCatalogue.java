@@ -1,5 +1,6 @@
 package io.cloudwarden.evidence.pack;
 
+import io.cloudwarden.evidence.EvidenceErrorCode;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.FieldProblem;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.cloudwarden.evidence.pack;
 
+import io.cloudwarden.evidence.EvidenceErrorCode;
 import io.cloudwarden.evidence.log.AuditLedger;
 import io.cloudwarden.evidence.log.AuditRecord;
 import io.cloudwarden.evidence.log.LogInfo;

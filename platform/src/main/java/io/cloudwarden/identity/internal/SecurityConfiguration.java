@@ -52,7 +52,7 @@ class SecurityConfiguration {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers("/api/v1/auth/login", "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
+                    a.requestMatchers("/api/v1/auth/login", "/.well-known/jwks.json", "/.well-known/cloudwarden-audit-keys", "/actuator/health", "/actuator/health/**",
                             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
                     if (props.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();

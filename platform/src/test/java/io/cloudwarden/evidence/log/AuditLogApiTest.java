@@ -177,6 +177,15 @@ class AuditLogApiTest {
         assertThat(SignedNote.verify(after, all)).isNotEmpty();
         assertThat(SignedNote.parse(before).signatures().get(0).keyId())
                 .isNotEqualTo(SignedNote.parse(after).signatures().get(0).keyId());
+
+        // the public halves are published without authentication, and give the same verifier keys
+        JsonNode published = new ApiClient(port).get("/.well-known/cloudwarden-audit-keys").body();
+        String origin = api.get("/api/v1/audit/log").body().get("origin").asString();
+        List<NoteVerifier> fromPublished = StreamSupport.stream(published.get("keys").spliterator(), false)
+                .map(k -> NoteVerifier.of(origin, Base64.getDecoder().decode(k.get("publicKey").asString()))).toList();
+        assertThat(SignedNote.verify(before, fromPublished)).isNotEmpty();
+        assertThat(SignedNote.verify(after, fromPublished)).isNotEmpty();
+        assertThat(published.get("keys").toString()).contains("retiredAt");
     }
 
     @Test
