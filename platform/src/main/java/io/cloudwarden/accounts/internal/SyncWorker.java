@@ -2,6 +2,8 @@ package io.cloudwarden.accounts.internal;
 
 import io.cloudwarden.accounts.AccountSynced;
 import io.cloudwarden.accounts.AccountsErrorCode;
+import io.cloudwarden.accounts.SyncProgress;
+import io.cloudwarden.accounts.SyncStarted;
 import io.cloudwarden.connector.spi.CloudProvider;
 import io.cloudwarden.connector.spi.Connector;
 import io.cloudwarden.connector.spi.ConnectorException;
@@ -89,7 +91,9 @@ class SyncWorker {
                 .params(runId, tenant.value(), row.id(), sequence, trigger, row.consecutiveFailures() + 1, node,
                         java.sql.Timestamp.from(started))
                 .update();
+        events.publishEvent(new SyncStarted(tenant, row.id(), row.name(), runId, started));
         Timer.Sample sample = Timer.start(meters);
+        ProgressReporter progress = new ProgressReporter(tenant, row.id(), runId);
         try (Connector connector = store.open(row);
              LeaseHeartbeat heartbeat = new LeaseHeartbeat(jdbc, heartbeats, tenant, row.id(), node, lease)) {
             IngestionResult result = inventory.ingestSnapshot(
@@ -99,6 +103,7 @@ class SyncWorker {
                             throw new LeaseLostException();
                         }
                         sink.accept(resource);
+                        progress.collected();
                     }));
             succeeded(tenant, row, runId, sequence, started, result);
             sample.stop(meters.timer("cloudwarden.sync.duration", "provider", row.provider(), "status", "SUCCEEDED"));
@@ -117,6 +122,30 @@ class SyncWorker {
             failed(tenant, row, runId, started, AccountsErrorCode.SYNC_INTERNAL_ERROR.code(),
                     "the sync failed with an internal error; the server log has the details");
             sample.stop(meters.timer("cloudwarden.sync.duration", "provider", row.provider(), "status", "FAILED"));
+        }
+    }
+
+    /** Publishes {@link SyncProgress} at most every {@value #PROGRESS_INTERVAL_MS} ms while resources arrive. */
+    private final class ProgressReporter {
+        private static final long PROGRESS_INTERVAL_MS = 250;
+        private final TenantId tenant;
+        private final UUID accountId;
+        private final UUID runId;
+        private long collected;
+        private long lastReport = System.nanoTime();
+
+        ProgressReporter(TenantId tenant, UUID accountId, UUID runId) {
+            this.tenant = tenant;
+            this.accountId = accountId;
+            this.runId = runId;
+        }
+
+        void collected() {
+            collected++;
+            if ((collected & 127) == 0 && System.nanoTime() - lastReport > PROGRESS_INTERVAL_MS * 1_000_000) {
+                lastReport = System.nanoTime();
+                events.publishEvent(new SyncProgress(tenant, accountId, runId, collected));
+            }
         }
     }
 

@@ -54,6 +54,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/api/v1/auth/login", "/.well-known/jwks.json", "/.well-known/cloudwarden-audit-keys", "/actuator/health", "/actuator/health/**",
                             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
+                    // the console's static files and its routes (the application itself asks for a token)
+                    a.requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
+                            "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**").permitAll();
                     if (props.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();
                     }

@@ -2,6 +2,17 @@ package io.cloudwarden.inventory.web;
 
 import io.cloudwarden.inventory.internal.InventoryQueries;
 import io.cloudwarden.inventory.internal.ResourceQueryParameters;
+import io.cloudwarden.shared.TenantContext;
+import io.cloudwarden.shared.TenantId;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import io.cloudwarden.inventory.internal.ResourceViews.ResourceDetail;
 import io.cloudwarden.inventory.internal.ResourceViews.ResourceDiff;
 import io.cloudwarden.inventory.internal.ResourceViews.ResourceFacets;
@@ -59,6 +70,68 @@ class ResourceController {
         var listing = parameters(provider, account, region, type, state, q, includeDeleted, asOf, request)
                 .toListing(sort, limit, cursor);
         return queries.list(listing.filter(), listing.page());
+    }
+
+    @GetMapping(path = "/export", produces = "text/csv")
+    @Operation(summary = "Export every resource the filters select as CSV (the list's filters and sort; no paging)")
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) List<String> provider, @RequestParam(required = false) List<String> account,
+            @RequestParam(required = false) List<String> region, @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) List<String> state, @RequestParam(required = false) List<String> tag,
+            @RequestParam(required = false) List<String> tagMissing, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String includeDeleted, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String sort, HttpServletRequest request) {
+        ResourceQueryParameters parameters = parameters(provider, account, region, type, state, q, includeDeleted, asOf, request);
+        var first = parameters.toListing(sort, Integer.toString(EXPORT_PAGE), null);  // validates before streaming
+        TenantId tenant = TenantContext.require();
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write("id,provider,native_id,type,name,region,state,account_id,account_name,tags,version,last_changed,deleted\r\n");
+            TenantContext.runAs(tenant, () -> {
+                var listing = first;
+                while (true) {
+                    CursorPage<ResourceSummary> page = queries.list(listing.filter(), listing.page());
+                    for (ResourceSummary r : page.items()) {
+                        write(writer, r);
+                    }
+                    if (page.nextCursor() == null) {
+                        break;
+                    }
+                    listing = parameters.toListing(sort, Integer.toString(EXPORT_PAGE), page.nextCursor());
+                }
+            });
+            writer.flush();
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"resources.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(body);
+    }
+
+    private static final int EXPORT_PAGE = 500;
+
+    private static void write(Writer writer, ResourceSummary r) {
+        String tags = r.tags() == null ? "" : r.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(";"));
+        try {
+            writer.write(String.join(",", csv(r.id().toString()), csv(r.provider()), csv(r.nativeId()), csv(r.type()),
+                    csv(r.name()), csv(r.region()), csv(r.state()), csv(r.accountId() == null ? null : r.accountId().toString()),
+                    csv(r.accountName()), csv(tags), Integer.toString(r.version()),
+                    csv(r.lastChanged() == null ? null : r.lastChanged().toString()), Boolean.toString(r.deleted())));
+            writer.write("\r\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** RFC 4180 quoting, with formula-looking values defused for spreadsheets. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     @GetMapping("/facets")
