@@ -1,0 +1,16 @@
+import { Chip } from '@mui/material';
+
+const COLORS: Record<string, 'success' | 'error' | 'warning' | 'info' | 'default'> = {
+  SUCCEEDED: 'success',
+  FAILED: 'error',
+  RUNNING: 'info',
+  PENDING: 'info',
+  CANCELLED: 'warning',
+  PARTIAL: 'warning',
+};
+
+/** A sync status as a chip; the colour only adds to the text. */
+export function StatusChip({ status, label }: { status?: string | null; label?: string }) {
+  const s = (status ?? '').toUpperCase();
+  return <Chip size="small" color={COLORS[s] ?? 'default'} label={label ?? (status || '—')} variant="filled" />;
+}
