@@ -34,7 +34,8 @@ export function buildTheme(mode: 'light' | 'dark'): Theme {
       },
       MuiCard: { defaultProps: { variant: 'outlined' } },
       MuiTableCell: { styleOverrides: { head: { fontWeight: 600 } } },
-      MuiLink: { defaultProps: { underline: 'hover' } },
+      // always underlined: a link must be told from the text around it by more than its colour (WCAG 1.4.1)
+      MuiLink: { defaultProps: { underline: 'always' } },
     },
   });
 }

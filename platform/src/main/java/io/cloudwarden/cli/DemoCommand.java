@@ -70,6 +70,7 @@ class DemoCommand implements Callable<Integer> {
         waitForFirstSync(accounts, tenant, demo, requested);
         String base = "http://localhost:" + port;
         System.out.printf("%nCloudwarden is ready (%.1f s after start).%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        System.out.println("  Console      " + base + "/   (sign in as admin)");
         System.out.println("  API          " + base + "/api/v1   (log in: POST /api/v1/auth/login {\"username\":\"admin\",\"password\":...})");
         System.out.println("  Swagger UI   " + base + "/swagger-ui.html");
         System.out.println("  OpenAPI      " + base + "/v3/api-docs");
