@@ -119,6 +119,14 @@ class ConsoleBrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/login.*"));
         Browser.screenshot(page, "login-light");
         assertThat(Browser.seriousViolations(page)).isEmpty();
+        for (Page other : List.of(browser.desktop(ColorScheme.DARK), browser.phone(ColorScheme.LIGHT))) {
+            other.navigate(url("/login"));
+            assertThat(other.getByTestId("login-submit")).isVisible();
+            boolean phone = other.viewportSize().width == Browser.PHONE_WIDTH;
+            Browser.screenshot(other, phone ? "login-phone" : "login-dark");
+            assertThat(Browser.seriousViolations(other)).as(phone ? "login (phone)" : "login (dark)").isEmpty();
+            other.context().close();
+        }
         fill(page, "login-username", "admin");
         fill(page, "login-password", "not-the-password");
         page.getByTestId("login-submit").click();
