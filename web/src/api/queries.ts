@@ -1,8 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from './client';
+import { api, rawFetch, unwrap } from './client';
 import { ApiError } from './errors';
 import { getToken } from './session';
-import type { AccountCommand, AuditQuery, Me, ResourceQuery } from './types';
+import { filenameFrom } from '../lib/download';
+import { packResponseInfo } from '../lib/evidence';
+import type { AccountCommand, AuditQuery, Me, PackRequest, ResourceQuery } from './types';
 
 export const qk = {
   me: ['me'] as const,
@@ -17,6 +19,13 @@ export const qk = {
   connectors: ['connectors'] as const,
   preference: (key: string) => ['preference', key] as const,
   audit: (q: AuditQuery) => ['audit', q] as const,
+  evidencePacks: (cursor?: string) => ['evidence', 'packs', cursor ?? ''] as const,
+  evidenceItems: ['evidence', 'items'] as const,
+  frameworks: ['evidence', 'frameworks'] as const,
+  frameworkControls: (framework: string) => ['evidence', 'controls', framework] as const,
+  auditLog: ['audit-integrity', 'log'] as const,
+  anchors: ['audit-integrity', 'anchors'] as const,
+  auditKeys: ['audit-integrity', 'keys'] as const,
 };
 
 function tokenSubject(): string {
@@ -203,5 +212,107 @@ export function useAuditEntries(query: AuditQuery) {
     queryKey: qk.audit(query),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/audit/entries', { params: { query }, signal })),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useEvidencePacks(cursor?: string) {
+  return useQuery({
+    queryKey: qk.evidencePacks(cursor),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/evidence/packs', { params: { query: { limit: 20, cursor } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The newest evidence items (first page only: a preview of what a pack would contain). */
+export function useEvidenceItems(limit = 10) {
+  return useQuery({
+    queryKey: qk.evidenceItems,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/evidence/items', { params: { query: { limit } }, signal })),
+  });
+}
+
+/** The frameworks of the control catalogue, without their controls. */
+export function useFrameworks() {
+  return useQuery({
+    queryKey: qk.frameworks,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/evidence/controls', { signal })),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** The controls of one framework (the catalogue answers a framework id with that framework and its controls). */
+export function useFrameworkControls(framework: string) {
+  return useQuery({
+    queryKey: qk.frameworkControls(framework),
+    queryFn: async ({ signal }) => {
+      const views = await unwrap(api.GET('/api/v1/evidence/controls', { params: { query: { framework } }, signal }));
+      const exact = views.filter((v) => v.id === framework);
+      return (exact.length ? exact : views).flatMap((v) => v.controls ?? []);
+    },
+    enabled: framework !== '',
+    staleTime: 10 * 60_000,
+  });
+}
+
+export interface GeneratedPack {
+  id: string | null;
+  sha256: string | null;
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** POST /api/v1/evidence/packs answers with the zip itself (201), so it goes through rawFetch. */
+export function useGeneratePack() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: PackRequest): Promise<GeneratedPack> => {
+      const response = await rawFetch('/api/v1/evidence/packs', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/zip, application/problem+json' },
+        body: JSON.stringify(body),
+      });
+      return {
+        ...packResponseInfo(response.headers),
+        blob: await response.blob(),
+        fileName: filenameFrom(response.headers.get('Content-Disposition'), '') || null,
+      };
+    },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['evidence', 'packs'] });
+      void qc.invalidateQueries({ queryKey: qk.evidenceItems });
+    },
+  });
+}
+
+export function useAuditLog() {
+  return useQuery({
+    queryKey: qk.auditLog,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/audit/log', { signal })),
+  });
+}
+
+export function useAnchors() {
+  return useQuery({
+    queryKey: qk.anchors,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/audit/anchors', { signal })),
+  });
+}
+
+export function useAuditKeys() {
+  return useQuery({
+    queryKey: qk.auditKeys,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/audit/keys', { signal })),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useVerifyLog() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/audit/verify')),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: qk.auditLog });
+      void qc.invalidateQueries({ queryKey: qk.anchors });
+    },
   });
 }

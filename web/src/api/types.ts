@@ -29,3 +29,15 @@ export type OkBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M
 export type Me = OkBody<'/api/v1/me', 'get'>;
 export type ResourceQuery = NonNullable<paths['/api/v1/resources']['get']['parameters']['query']>;
 export type AuditQuery = NonNullable<paths['/api/v1/audit/entries']['get']['parameters']['query']>;
+
+export type EvidencePack = S['EvidencePack'];
+export type EvidenceItem = S['EvidenceItem'];
+export type FrameworkView = S['FrameworkView'];
+export type Control = S['Control'];
+export type PackRequest = S['PackRequest'];
+export type LogView = S['LogView'];
+export type CheckpointView = S['CheckpointView'];
+export type AnchorStatus = S['AnchorStatus'];
+export type VerificationReport = S['VerificationReport'];
+export type VerificationProblem = S['VerificationProblem'];
+export type KeysView = S['KeysView'];

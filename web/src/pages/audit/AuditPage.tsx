@@ -8,11 +8,13 @@ import {
   Paper,
   Skeleton,
   Stack,
+  Tab,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
+  Tabs,
   TextField,
   Typography,
 } from '@mui/material';
@@ -32,6 +34,9 @@ import { useUrlState } from '../../hooks/useUrlState';
 import { formatDateTime } from '../../lib/format';
 import { verifyInclusion } from '../../lib/merkle';
 import { ScrollableTable } from '../../components/ScrollableTable';
+import { EvidenceTab } from './EvidenceTab';
+import { IntegrityTab } from './IntegrityTab';
+import { AUDIT_TABS, auditTabFrom, type AuditTab } from '../../lib/evidence';
 
 const FILTERS = ['actor', 'action', 'target', 'outcome', 'from', 'to'] as const;
 
@@ -135,7 +140,7 @@ function EntryDetail({ entry, onClose }: { entry: EntryView; onClose: () => void
   );
 }
 
-export default function AuditPage() {
+function TimelineTab() {
   const { t } = useTranslation();
   const [params, update] = useUrlState();
   const cursors = params.getAll('c');
@@ -165,9 +170,6 @@ export default function AuditPage() {
 
   return (
     <Box>
-      <Typography variant="h1" sx={{ mb: 2 }}>
-        {t('audit.title')}
-      </Typography>
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="form" role="search" aria-label={t('audit.filters')} onSubmit={apply}>
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 1.5, alignItems: 'center' }}>
           {FILTERS.map((f) => (
@@ -272,6 +274,43 @@ export default function AuditPage() {
       <Drawer anchor="right" sx={{ zIndex: (th) => th.zIndex.modal }} open={Boolean(selected)} onClose={() => update((p) => p.delete('entry'))}>
         {selected && <EntryDetail key={selected.index} entry={selected} onClose={() => update((p) => p.delete('entry'))} />}
       </Drawer>
+    </Box>
+  );
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const [params, update] = useUrlState();
+  const tab = auditTabFrom(params.get('tab'));
+
+  return (
+    <Box>
+      <Typography variant="h1" sx={{ mb: 2 }}>
+        {t('audit.title')}
+      </Typography>
+      <Tabs
+        value={tab}
+        onChange={(_, v: AuditTab) =>
+          update((p) => {
+            if (v === 'timeline') p.delete('tab');
+            else p.set('tab', v);
+            p.delete('entry');
+          })
+        }
+        variant="scrollable"
+        allowScrollButtonsMobile
+        aria-label={t('audit.tabs.label')}
+        sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
+      >
+        {AUDIT_TABS.map((k) => (
+          <Tab key={k} value={k} label={t(`audit.tabs.${k}`)} id={`audit-tab-${k}`} aria-controls={`audit-panel-${k}`} data-testid={`audit-tab-${k}`} />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" id={`audit-panel-${tab}`} aria-labelledby={`audit-tab-${tab}`}>
+        {tab === 'timeline' && <TimelineTab />}
+        {tab === 'evidence' && <EvidenceTab />}
+        {tab === 'integrity' && <IntegrityTab />}
+      </Box>
     </Box>
   );
 }

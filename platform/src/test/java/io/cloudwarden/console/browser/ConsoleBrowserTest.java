@@ -275,6 +275,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void evidencePacksAreGeneratedAndTheLogsIntegrityIsShown() {
+        java.time.Instant now = java.time.Instant.now();
+        api.post("/api/v1/evidence/items", Map.of("kind", "access_review", "title", "Quarterly admin review",
+                "controls", List.of("SOC2:CC6.1"), "collectedAt", now.minus(Duration.ofDays(3)).toString()));
+        Page page = signedIn(browser.desktop(ColorScheme.LIGHT));
+        page.navigate(url("/audit?tab=evidence"));
+        assertThat(page.getByTestId("pack-generate-form")).isVisible();
+        assertThat(page.getByTestId("evidence-item-row").first()).isVisible();
+        page.locator("div:has(> [data-testid=pack-framework]) [role=combobox]").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("\\(SOC2\\)|^SOC2"))).first().click();
+        page.getByTestId("pack-generate").click();
+        assertThat(page.getByTestId("pack-result")).containsText(Pattern.compile("[0-9a-f]{8}"));
+        assertThat(page.getByTestId("pack-row").first()).isVisible();
+        Browser.screenshot(page, "audit-evidence-light");
+        assertThat(Browser.seriousViolations(page)).isEmpty();
+
+        page.navigate(url("/audit?tab=integrity"));
+        assertThat(page.getByTestId("anchor-row").first()).isVisible();
+        page.getByTestId("verify-log").click();
+        assertThat(page.getByTestId("verify-result")).containsText(Pattern.compile("verified|ok", Pattern.CASE_INSENSITIVE));
+        assertThat(page.getByTestId("verify-result")).hasClass(Pattern.compile(".*Success.*"));
+        Browser.screenshot(page, "audit-integrity-light");
+        page.context().close();
+        capture("audit-evidence", "/audit?tab=evidence", "pack-generate-form");
+        capture("audit-integrity", "/audit?tab=integrity", "anchor-row");
+    }
+
+    @Test
     void darkModeCanBeChosenOverTheSystemSetting() {
         Page page = signedIn(browser.desktop(ColorScheme.LIGHT));
         String light = background(page);
