@@ -19,8 +19,6 @@ import {
 } from '@mui/material';
 import SyncIcon from '@mui/icons-material/Sync';
 import NetworkCheckIcon from '@mui/icons-material/NetworkCheck';
-import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
-import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAccount, useSyncAccount, useSyncs, useTestAccount } from '../../api/queries';
@@ -31,10 +29,11 @@ import { useUrlState } from '../../hooks/useUrlState';
 import { formatDateTime, formatDuration, formatNumber, formatRelative, formatSeconds } from '../../lib/format';
 import { idleProgress, reduceSyncProgress } from './syncProgress';
 import { ScrollableTable } from '../../components/ScrollableTable';
+import { CursorPager } from '../../components/CursorPager';
 
 function SyncHistory({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [params, update] = useUrlState();
+  const [params] = useUrlState();
   const cursors = params.getAll('c');
   const syncs = useSyncs(id, cursors.at(-1));
   const items = syncs.data?.items ?? [];
@@ -108,28 +107,7 @@ function SyncHistory({ id }: { id: string }) {
       )}
       {!syncs.isPending && !syncs.isError && items.length === 0 && <EmptyState>{t('accounts.detail.noSyncs')}</EmptyState>}
       {(cursors.length > 0 || syncs.data?.nextCursor) && (
-        <Stack direction="row" justifyContent="flex-end" spacing={1} sx={{ p: 1 }}>
-          <Button
-            startIcon={<ChevronLeftIcon />}
-            disabled={cursors.length === 0}
-            onClick={() =>
-              update((p) => {
-                const stack = p.getAll('c').slice(0, -1);
-                p.delete('c');
-                stack.forEach((c) => p.append('c', c));
-              })
-            }
-          >
-            {t('common.previous')}
-          </Button>
-          <Button
-            endIcon={<ChevronRightIcon />}
-            disabled={!syncs.data?.nextCursor}
-            onClick={() => syncs.data?.nextCursor && update((p) => p.append('c', syncs.data!.nextCursor!))}
-          >
-            {t('common.next')}
-          </Button>
-        </Stack>
+        <CursorPager nextCursor={syncs.data?.nextCursor} />
       )}
     </Paper>
   );

@@ -19,8 +19,6 @@ import {
   Typography,
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
-import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import VerifiedIcon from '@mui/icons-material/Verified';
 import { useTranslation } from 'react-i18next';
 import { rawFetch } from '../../api/client';
@@ -37,6 +35,7 @@ import { ScrollableTable } from '../../components/ScrollableTable';
 import { EvidenceTab } from './EvidenceTab';
 import { IntegrityTab } from './IntegrityTab';
 import { AUDIT_TABS, auditTabFrom, type AuditTab } from '../../lib/evidence';
+import { CursorPager } from '../../components/CursorPager';
 
 const FILTERS = ['actor', 'action', 'target', 'outcome', 'from', 'to'] as const;
 
@@ -248,28 +247,7 @@ function TimelineTab() {
           </ScrollableTable>
         )}
         {!entries.isPending && !entries.isError && items.length === 0 && <EmptyState>{t('audit.empty')}</EmptyState>}
-        <Stack direction="row" justifyContent="flex-end" spacing={1} sx={{ p: 1 }}>
-          <Button
-            startIcon={<ChevronLeftIcon />}
-            disabled={cursors.length === 0}
-            onClick={() =>
-              update((p) => {
-                const stack = p.getAll('c').slice(0, -1);
-                p.delete('c');
-                stack.forEach((c) => p.append('c', c));
-              })
-            }
-          >
-            {t('common.previous')}
-          </Button>
-          <Button
-            endIcon={<ChevronRightIcon />}
-            disabled={!entries.data?.nextCursor}
-            onClick={() => entries.data?.nextCursor && update((p) => p.append('c', entries.data!.nextCursor!))}
-          >
-            {t('common.next')}
-          </Button>
-        </Stack>
+        <CursorPager nextCursor={entries.data?.nextCursor} />
       </Paper>
       <Drawer anchor="right" sx={{ zIndex: (th) => th.zIndex.modal }} open={Boolean(selected)} onClose={() => update((p) => p.delete('entry'))}>
         {selected && <EntryDetail key={selected.index} entry={selected} onClose={() => update((p) => p.delete('entry'))} />}

@@ -16,8 +16,6 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
-import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useTranslation } from 'react-i18next';
 import { ApiError, asApiError } from '../../api/errors';
@@ -30,6 +28,7 @@ import { useUrlState } from '../../hooks/useUrlState';
 import { downloadAuthenticated, saveBlob } from '../../lib/download';
 import { initialPackForm, shortHash, sortFrameworks, toPackRequest, validatePackForm, type PackForm } from '../../lib/evidence';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { CursorPager } from '../../components/CursorPager';
 
 const PACK_COLUMNS = ['framework', 'controls', 'period', 'items', 'createdBy', 'createdAt', 'sha256', 'actions'] as const;
 
@@ -92,7 +91,7 @@ function PackRow({ pack }: { pack: EvidencePack }) {
 
 function PacksList() {
   const { t } = useTranslation();
-  const [params, update] = useUrlState();
+  const [params] = useUrlState();
   const cursors = params.getAll('pc');
   const packs = useEvidencePacks(cursors.at(-1));
   const items = packs.data?.items ?? [];
@@ -129,28 +128,7 @@ function PacksList() {
               </TableBody>
             </Table>
           </ScrollableTable>
-          <Stack direction="row" justifyContent="flex-end" spacing={1} sx={{ p: 1 }}>
-            <Button
-              startIcon={<ChevronLeftIcon />}
-              disabled={cursors.length === 0}
-              onClick={() =>
-                update((p) => {
-                  const stack = p.getAll('pc').slice(0, -1);
-                  p.delete('pc');
-                  stack.forEach((c) => p.append('pc', c));
-                })
-              }
-            >
-              {t('common.previous')}
-            </Button>
-            <Button
-              endIcon={<ChevronRightIcon />}
-              disabled={!packs.data?.nextCursor}
-              onClick={() => packs.data?.nextCursor && update((p) => p.append('pc', packs.data!.nextCursor!))}
-            >
-              {t('common.next')}
-            </Button>
-          </Stack>
+          <CursorPager param="pc" nextCursor={packs.data?.nextCursor} />
         </>
       )}
     </Paper>
