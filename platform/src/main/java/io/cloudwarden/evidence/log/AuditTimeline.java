@@ -12,7 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /** The audit timeline: stored entries filtered by actor, action, target, resource, outcome and time, newest first. */
@@ -35,10 +39,19 @@ public class AuditTimeline {
         }
     }
 
-    private final JdbcClient jdbc;
+    private static final int EXPORT_FETCH_SIZE = 1_000;
 
-    AuditTimeline(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+    private final TransactionTemplate readOnly;
+
+    AuditTimeline(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(EXPORT_FETCH_SIZE);
+        this.streaming = JdbcClient.create(cursor);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** One page, newest first. */
@@ -58,12 +71,20 @@ public class AuditTimeline {
         return new CursorPage<>(items, next);
     }
 
-    /** Every matching entry, newest first, streamed (for exports). */
+    /**
+     * Every matching entry, newest first, streamed through a database cursor (in a read-only transaction, so
+     * PostgreSQL hands the rows over in batches instead of all at once), for exports of any size.
+     */
     public void each(TenantId tenant, Filter filter, Consumer<StoredEntry> sink) {
-        query(tenant, filter, null, Integer.MAX_VALUE, sink);
+        TenantContext.runAs(tenant, () -> readOnly.executeWithoutResult(
+                status -> query(streaming, tenant, filter, null, Integer.MAX_VALUE, sink)));
     }
 
     private void query(TenantId tenant, Filter f, Long before, int limit, Consumer<StoredEntry> sink) {
+        query(jdbc, tenant, f, before, limit, sink);
+    }
+
+    private void query(JdbcClient client, TenantId tenant, Filter f, Long before, int limit, Consumer<StoredEntry> sink) {
         if (f.from() != null && f.to() != null && f.from().isAfter(f.to())) {
             throw new CloudwardenException(EvidenceErrorCode.INVALID_AUDIT_FILTER, "from must not be after to.");
         }
@@ -109,7 +130,7 @@ public class AuditTimeline {
         if (limit != Integer.MAX_VALUE) {
             sql.append(" limit ").append(limit);
         }
-        TenantContext.runAs(tenant, () -> jdbc.sql(sql.toString()).params(params)
+        TenantContext.runAs(tenant, () -> client.sql(sql.toString()).params(params)
                 .query(rs -> {
                     sink.accept(new StoredEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                             rs.getString(4), LogWriter.outcome(rs.getString(5)), rs.getString(6), rs.getBytes(7),

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The installation's checkpoint signing key: an Ed25519 key generated on first start, stored encrypted with
  * the secrets master key, and rotatable. Each log signs under its own origin as the key name (one key,
- * one verifier key text per log). Retired keys are kept so their checkpoints keep verifying.
+ * one verifier key text per log). Retired keys are kept so their checkpoints keep verifying. Each node
+ * re-reads the active key every minute, so a rotation made on one node reaches the others within a minute.
  */
 @Component
 class SigningKeys {
@@ -36,7 +37,11 @@ class SigningKeys {
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final TransactionTemplate tx;
+    /** How long this node trusts its cached active key before it looks for a rotation made on another node. */
+    static final long RECHECK_NANOS = 60_000_000_000L;
+
     private volatile ActiveKey active;
+    private volatile long loadedAt;
 
     SigningKeys(JdbcClient jdbc, SecretCipher cipher, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -47,11 +52,12 @@ class SigningKeys {
     /** The active key, generated if there is none yet (safe when several nodes start at once). */
     ActiveKey active() {
         ActiveKey current = active;
-        if (current != null) {
+        if (current != null && System.nanoTime() - loadedAt < RECHECK_NANOS) {
             return current;
         }
         synchronized (this) {
-            if (active == null) {
+            if (active == null || System.nanoTime() - loadedAt >= RECHECK_NANOS) {
+                loadedAt = System.nanoTime();
                 active = loadActive();
                 if (active == null) {
                     try {
