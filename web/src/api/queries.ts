@@ -4,7 +4,14 @@ import { ApiError } from './errors';
 import { getToken } from './session';
 import { filenameFrom } from '../lib/download';
 import { packResponseInfo } from '../lib/evidence';
-import type { AccountCommand, AuditQuery, Me, PackRequest, ResourceQuery } from './types';
+import type {
+  AccountCommand,
+  AuditQuery,
+  Me,
+  PackRequest,
+  ResourceQuery,
+  ReportRequest,
+} from './types';
 
 export const qk = {
   me: ['me'] as const,
@@ -280,6 +287,31 @@ export function useGeneratePack() {
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['evidence', 'packs'] });
       void qc.invalidateQueries({ queryKey: qk.evidenceItems });
+    },
+  });
+}
+
+/** A generated auditor report: the zip and the SHA-256 of its signed report.json. */
+export interface GeneratedReport {
+  sha256: string | null;
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** POST /api/v1/evidence/reports answers with the report's zip (report.json, report.pdf, signatures). */
+export function useGenerateReport() {
+  return useMutation({
+    mutationFn: async (body: ReportRequest): Promise<GeneratedReport> => {
+      const response = await rawFetch('/api/v1/evidence/reports', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/zip, application/problem+json' },
+        body: JSON.stringify(body),
+      });
+      return {
+        sha256: response.headers.get('X-Evidence-Report-SHA256'),
+        blob: await response.blob(),
+        fileName: filenameFrom(response.headers.get('Content-Disposition'), '') || null,
+      };
     },
   });
 }

@@ -35,6 +35,7 @@ export type EvidenceItem = S['EvidenceItem'];
 export type FrameworkView = S['FrameworkView'];
 export type Control = S['Control'];
 export type PackRequest = S['PackRequest'];
+export type ReportRequest = S['ReportRequest'];
 export type LogView = S['LogView'];
 export type CheckpointView = S['CheckpointView'];
 export type AnchorStatus = S['AnchorStatus'];

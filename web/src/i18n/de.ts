@@ -349,6 +349,8 @@ const de: Translations = {
       generate: 'Paket erzeugen',
       generating: 'Wird erzeugt…',
       generated: 'Paket erzeugt und unten aufgeführt.',
+      report: 'Prüfbericht',
+      reportSaved: 'Signierter Prüfbericht (JSON und PDF) erzeugt und gespeichert.',
       sha: 'SHA-256: {{sha}}',
       copyResultSha: 'SHA-256 des erzeugten Pakets kopieren',
       save: 'Zip speichern',

@@ -347,6 +347,8 @@ const en = {
       generate: 'Generate pack',
       generating: 'Generating…',
       generated: 'Pack generated and listed below.',
+      report: 'Auditor report',
+      reportSaved: 'Signed auditor report (JSON and PDF) generated and saved.',
       sha: 'SHA-256: {{sha}}',
       copyResultSha: 'Copy the SHA-256 of the generated pack',
       save: 'Save zip',

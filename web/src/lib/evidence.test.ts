@@ -9,6 +9,7 @@ import {
   sortFrameworks,
   summariseVerification,
   toPackRequest,
+  toReportRequest,
   validatePackForm,
 } from './evidence';
 
@@ -122,5 +123,20 @@ describe('summariseVerification', () => {
     const s = summariseVerification({ ok: true, problems: [{ kind: 'ROOT_MISMATCH', index: 9 }, { kind: 'BAD_SIGNATURE' }, { kind: 'MISSING_ENTRY', index: 4 }] });
     expect(s.ok).toBe(false);
     expect(s.firstBadIndex).toBe(4);
+  });
+});
+
+describe('toReportRequest', () => {
+  it('sends the period like a pack, and the framework only when one is chosen', () => {
+    const pack = toPackRequest({ framework: 'SOC2', controls: ['CC6.1'], from: '2026-01-01', to: '2026-03-31' });
+    const withFramework = toReportRequest({ framework: ' SOC2 ', controls: ['CC6.1'], from: '2026-01-01', to: '2026-03-31' });
+    expect(withFramework).toEqual({ from: pack.from, to: pack.to, frameworks: ['SOC2'] });
+    const everything = toReportRequest({ framework: '', controls: [], from: '2026-01-01', to: '2026-03-31' });
+    expect(everything).toEqual({ from: pack.from, to: pack.to });
+  });
+
+  it('refuses a reversed or missing period', () => {
+    expect(() => toReportRequest({ framework: '', controls: [], from: '2026-04-01', to: '2026-03-31' })).toThrow(/period/);
+    expect(() => toReportRequest({ framework: '', controls: [], from: '', to: '2026-03-31' })).toThrow(/period/);
   });
 });

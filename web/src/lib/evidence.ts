@@ -1,5 +1,5 @@
 // Pure logic of the Audit page's evidence and integrity tabs (form -> request, report -> summary, status -> colour).
-import type { AnchorStatus, FrameworkView, PackRequest, VerificationProblem, VerificationReport } from '../api/types';
+import type { AnchorStatus, FrameworkView, PackRequest, VerificationProblem, VerificationReport, ReportRequest } from '../api/types';
 
 /** The pack form as the user edits it: dates are `YYYY-MM-DD` from date inputs, in the browser's time zone. */
 export const AUDIT_TABS = ['timeline', 'evidence', 'integrity'] as const;
@@ -73,6 +73,19 @@ export function toPackRequest(form: PackForm): PackRequest {
   const controls = [...new Set(form.controls.map((c) => c.trim()).filter(Boolean))];
   const body: PackRequest = { framework: form.framework.trim(), from: from.toISOString(), to: end.toISOString() };
   if (controls.length) body.controls = controls;
+  return body;
+}
+
+/**
+ * The POST /api/v1/evidence/reports body: the form's period (same rules as a pack's) and, when one is chosen,
+ * its framework; without one the report covers every framework with evidence in the period.
+ */
+export function toReportRequest(form: PackForm): ReportRequest {
+  const { framework: _ignored, ...errors } = validatePackForm(form);
+  if (Object.keys(errors).length) throw new Error(`invalid report period: ${Object.values(errors).join(', ')}`);
+  const { from, to } = toPackRequest({ ...form, framework: form.framework.trim() || 'any', controls: [] });
+  const body: ReportRequest = { from, to };
+  if (form.framework.trim()) body.frameworks = [form.framework.trim()];
   return body;
 }
 

@@ -19,14 +19,22 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import { useTranslation } from 'react-i18next';
 import { ApiError, asApiError } from '../../api/errors';
-import { useEvidenceItems, useEvidencePacks, useFrameworkControls, useFrameworks, useGeneratePack } from '../../api/queries';
+import { useEvidenceItems, useEvidencePacks, useFrameworkControls, useFrameworks, useGeneratePack, useGenerateReport } from '../../api/queries';
 import type { Control, EvidencePack } from '../../api/types';
 import { CopyButton } from '../../components/CopyButton';
 import { ScrollableTable } from '../../components/ScrollableTable';
 import { EmptyState, ErrorState, LinesSkeleton } from '../../components/States';
 import { useUrlState } from '../../hooks/useUrlState';
 import { downloadAuthenticated, saveBlob } from '../../lib/download';
-import { initialPackForm, shortHash, sortFrameworks, toPackRequest, validatePackForm, type PackForm } from '../../lib/evidence';
+import {
+  initialPackForm,
+  shortHash,
+  sortFrameworks,
+  toPackRequest,
+  toReportRequest,
+  validatePackForm,
+  type PackForm,
+} from '../../lib/evidence';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { CursorPager } from '../../components/CursorPager';
 
@@ -142,6 +150,7 @@ function GenerateForm() {
   const frameworks = useFrameworks();
   const controls = useFrameworkControls(form.framework);
   const generate = useGeneratePack();
+  const report = useGenerateReport();
   const errors = touched ? validatePackForm(form) : {};
   const serverFields = generate.error instanceof ApiError ? generate.error.fieldMap() : {};
   const result = generate.data;
@@ -151,6 +160,15 @@ function GenerateForm() {
     setTouched(true);
     if (Object.keys(validatePackForm(form)).length) return;
     generate.mutate(toPackRequest(form));
+  };
+  // one click: the report for the form's period (and framework, if one is chosen) is generated and saved
+  const generateReport = () => {
+    setTouched(true);
+    const { framework: _optional, ...periodErrors } = validatePackForm(form);
+    if (Object.keys(periodErrors).length) return;
+    report.mutate(toReportRequest(form), {
+      onSuccess: (r) => saveBlob(r.blob, r.fileName || 'evidence-report.zip'),
+    });
   };
   const save = () => {
     if (!result) return;
@@ -254,9 +272,21 @@ function GenerateForm() {
           <Button type="submit" variant="contained" disabled={generate.isPending} data-testid="pack-generate">
             {generate.isPending ? t('audit.evidence.generating') : t('audit.evidence.generate')}
           </Button>
+          <Button variant="outlined" onClick={generateReport} disabled={report.isPending} data-testid="report-generate">
+            {report.isPending ? t('audit.evidence.generating') : t('audit.evidence.report')}
+          </Button>
         </Stack>
       </Box>
       <Box aria-live="polite" sx={{ mt: 2, '&:empty': { mt: 0 } }}>
+        {report.isSuccess && (
+          <Alert severity="success" data-testid="report-result">
+            <Box>{t('audit.evidence.reportSaved')}</Box>
+            <Box component="span" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+              {t('audit.evidence.sha', { sha: report.data.sha256 ?? '—' })}
+            </Box>
+          </Alert>
+        )}
+        {report.isError && <ErrorState error={report.error} compact />}
         {generate.isSuccess && result && (
           <Alert
             severity="success"

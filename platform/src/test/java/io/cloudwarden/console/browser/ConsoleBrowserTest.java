@@ -289,6 +289,20 @@ class ConsoleBrowserTest {
         page.getByTestId("pack-generate").click();
         assertThat(page.getByTestId("pack-result")).containsText(Pattern.compile("[0-9a-f]{8}"));
         assertThat(page.getByTestId("pack-row").first()).isVisible();
+
+        // the auditor report is one click: generated for the form's period and framework, and saved
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByTestId("report-generate").click());
+        assertThat(download.suggestedFilename()).startsWith("evidence-report-").endsWith(".zip");
+        List<String> entries = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(download.path()))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                entries.add(e.getName());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(entries).contains("report.json", "report.pdf", "report.sig");
+        assertThat(page.getByTestId("report-result")).containsText(Pattern.compile("[0-9a-f]{16}"));
         Browser.screenshot(page, "audit-evidence-light");
         assertThat(Browser.seriousViolations(page)).isEmpty();
 
