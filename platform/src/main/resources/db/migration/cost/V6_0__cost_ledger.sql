@@ -117,7 +117,7 @@ create table cost_rows
     commitment_discount_unit               text,
     capacity_reservation_id                text,
     capacity_reservation_status            text,
-    tags                                   jsonb       not null default '{}',
+    tags                                   jsonb,
     extensions                             jsonb,
     -- allocation (virtual tags): the dimensions the allocation rules assigned, and the rule that did;
     -- null dimensions are the "unallocated" bucket
@@ -132,8 +132,10 @@ create index cost_rows_resource_idx on cost_rows (tenant_id, resource_id, charge
 alter table cost_rows enable row level security;
 create policy cost_rows_tenant on cost_rows
     using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
--- rows before 2000 or after 2100 are refused by validation; this catches anything that slips through
+-- Row-level security applies to the partitioned table, not to its partitions: the application role may
+-- only ever reach rows through cost_rows, so partitions are created without privileges for it.
 create table cost_rows_default partition of cost_rows default;
+revoke all on cost_rows_default from ${appUser};
 
 -- Daily rollup that dashboards and the explorer read (ADR 17): day x account x service x region x
 -- charge category x allocation dimensions, per currency. Maintained by ingestion and re-allocation.
@@ -174,11 +176,14 @@ declare
     m date := date_trunc('month', p_from)::date;
     part text;
 begin
+    -- concurrent imports may ask for the same month
+    perform pg_advisory_xact_lock(hashtext('cw_cost_ensure_partitions'));
     while m <= p_to loop
         part := format('cost_rows_%s', to_char(m, 'YYYY_MM'));
         if to_regclass(part) is null then
             execute format('create table %I partition of cost_rows for values from (%L) to (%L)',
-                           part, m::timestamptz, (m + interval '1 month')::timestamptz);
+                           part, m::timestamp at time zone 'UTC', (m + interval '1 month')::timestamp at time zone 'UTC');
+            execute format('revoke all on %I from %I', part, '${appUser}');
         end if;
         m := (m + interval '1 month')::date;
     end loop;

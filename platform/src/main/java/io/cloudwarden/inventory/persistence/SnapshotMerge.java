@@ -3,6 +3,7 @@ package io.cloudwarden.inventory.persistence;
 import io.cloudwarden.connector.spi.CloudProvider;
 import io.cloudwarden.inventory.ChangeType;
 import io.cloudwarden.inventory.IngestionProgress;
+import io.cloudwarden.shared.persistence.CopyTextWriter;
 import io.cloudwarden.inventory.ResourceChanged;
 import java.sql.Connection;
 import java.sql.SQLException;

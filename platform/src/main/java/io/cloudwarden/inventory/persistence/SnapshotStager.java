@@ -5,6 +5,7 @@ import io.cloudwarden.connector.spi.DiscoveredResource;
 import io.cloudwarden.connector.spi.ResourceRelation;
 import io.cloudwarden.connector.spi.ResourceSink;
 import io.cloudwarden.inventory.IngestionProgress;
+import io.cloudwarden.shared.persistence.CopyTextWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

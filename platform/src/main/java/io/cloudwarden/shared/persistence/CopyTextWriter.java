@@ -1,4 +1,4 @@
-package io.cloudwarden.inventory.persistence;
+package io.cloudwarden.shared.persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -9,7 +9,7 @@ import org.postgresql.copy.CopyIn;
  * megabyte at a time. Text fields are escaped for the format (backslash, tab, newline, carriage return); NUL
  * characters, which PostgreSQL text cannot hold, become U+FFFD.
  */
-final class CopyTextWriter {
+public final class CopyTextWriter {
 
     private static final int FLUSH_AT = 1 << 20;
 
@@ -17,11 +17,11 @@ final class CopyTextWriter {
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 64 * 1024);
     private boolean firstColumn = true;
 
-    CopyTextWriter(CopyIn copy) {
+    public CopyTextWriter(CopyIn copy) {
         this.copy = copy;
     }
 
-    CopyTextWriter text(String value) {
+    public CopyTextWriter text(String value) {
         separate();
         if (value == null) {
             buffer.append("\\N");
@@ -41,13 +41,13 @@ final class CopyTextWriter {
         return this;
     }
 
-    CopyTextWriter number(long value) {
+    public CopyTextWriter number(long value) {
         separate();
         buffer.append(value);
         return this;
     }
 
-    void endRow() throws SQLException {
+    public void endRow() throws SQLException {
         buffer.append('\n');
         firstColumn = true;
         if (buffer.length() >= FLUSH_AT) {
@@ -56,13 +56,13 @@ final class CopyTextWriter {
     }
 
     /** Sends what is buffered and completes the COPY; returns the rows PostgreSQL accepted. */
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         flush();
         return copy.endCopy();
     }
 
     /** Abandons the COPY (the collector failed); the transaction is rolled back by the caller. */
-    void cancel() {
+    public void cancel() {
         try {
             if (copy.isActive()) {
                 copy.cancelCopy();

@@ -1,0 +1,60 @@
+package io.cloudwarden.cost.ledger;
+
+import io.cloudwarden.cost.focus.FocusColumn;
+import io.cloudwarden.cost.focus.FocusRow;
+import io.cloudwarden.shared.persistence.CopyTextWriter;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How a {@link FocusRow} becomes a {@code cost_rows} row in COPY text format. Each FOCUS column is stored in
+ * the column of the same name in snake case ({@code BilledCost} → {@code billed_cost}); extension columns go
+ * to {@code extensions} as a JSON object. Allocation columns are filled later, in the database.
+ */
+final class CostRowCopy {
+
+    private static final FocusColumn[] COLUMNS = FocusColumn.values();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The COPY target column list, in the order {@link #write} emits values. */
+    static final String COLUMN_LIST = "tenant_id, import_id, source_row, "
+            + Arrays.stream(COLUMNS).map(CostRowCopy::columnName).collect(Collectors.joining(", ")) + ", extensions";
+
+    private CostRowCopy() {
+    }
+
+    /** The {@code cost_rows} column that stores {@code column}. */
+    static String columnName(FocusColumn column) {
+        String id = column.id();
+        StringBuilder out = new StringBuilder(id.length() + 8);
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static void write(CopyTextWriter out, UUID tenant, UUID importId, FocusRow row) throws SQLException {
+        out.text(tenant.toString()).text(importId.toString()).number(row.sourceRow());
+        for (FocusColumn column : COLUMNS) {
+            out.text(row.get(column));
+        }
+        out.text(extensionsJson(row.extensions()));
+        out.endRow();
+    }
+
+    private static String extensionsJson(Map<String, String> extensions) {
+        return extensions.isEmpty() ? null : JSON.writeValueAsString(extensions);
+    }
+}
