@@ -1,4 +1,4 @@
--- The FOCUS cost ledger (ADR 17). One row per FOCUS 1.2 cost row, with the FOCUS columns typed, the
+-- The FOCUS cost ledger (ADR 31). One row per FOCUS 1.2 cost row, with the FOCUS columns typed, the
 -- provider's extension columns in `extensions`, and the allocation the rules assigned. Partitioned by
 -- month of ChargePeriodStart; partitions are created on demand by cw_cost_ensure_partitions.
 create table cost_imports
@@ -137,7 +137,7 @@ create policy cost_rows_tenant on cost_rows
 create table cost_rows_default partition of cost_rows default;
 revoke all on cost_rows_default from ${appUser};
 
--- Daily rollup that dashboards and the explorer read (ADR 17): day x account x service x region x
+-- Daily rollup that dashboards and the explorer read (ADR 31): day x account x service x region x
 -- charge category x allocation dimensions, per currency. Maintained by ingestion and re-allocation.
 create table cost_daily_rollup
 (
@@ -166,6 +166,44 @@ create index cost_daily_rollup_idx on cost_daily_rollup (tenant_id, day);
 create index cost_daily_rollup_account_idx on cost_daily_rollup (tenant_id, billing_account_id, day);
 alter table cost_daily_rollup enable row level security;
 create policy cost_daily_rollup_tenant on cost_daily_rollup
+    using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
+
+-- Daily cost per resource, for "top resources" and a resource's cost history without scanning cost_rows.
+create table cost_resource_daily
+(
+    tenant_id          uuid    not null,
+    day                date    not null,
+    billing_account_id text    not null,
+    resource_id        text    not null,
+    resource_name      text    not null default '',
+    resource_type      text    not null default '',
+    provider_name      text    not null default '',
+    service_name       text    not null default '',
+    region_id          text    not null default '',
+    alloc_team         text    not null default '',
+    billing_currency   text    not null,
+    billed_cost        numeric not null,
+    effective_cost     numeric not null,
+    list_cost          numeric not null,
+    contracted_cost    numeric not null,
+    row_count          bigint  not null
+);
+create index cost_resource_daily_idx on cost_resource_daily (tenant_id, day);
+create index cost_resource_daily_resource_idx on cost_resource_daily (tenant_id, resource_id, day);
+alter table cost_resource_daily enable row level security;
+create policy cost_resource_daily_tenant on cost_resource_daily
+    using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
+
+-- The tag keys seen in a tenant's cost rows, for the explorer's pickers (kept up to date by loads).
+create table cost_tag_keys
+(
+    tenant_id uuid        not null references tenants (id),
+    tag_key   text        not null,
+    last_seen timestamptz not null default now(),
+    primary key (tenant_id, tag_key)
+);
+alter table cost_tag_keys enable row level security;
+create policy cost_tag_keys_tenant on cost_tag_keys
     using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
 
 -- Monthly partitions of cost_rows, created by the schema owner on behalf of the application role.

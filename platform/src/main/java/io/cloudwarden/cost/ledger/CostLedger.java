@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes cost rows into the ledger, replacing whole billing periods (ADR 17). All rows of a load are staged with
+ * Writes cost rows into the ledger, replacing whole billing periods (ADR 31). All rows of a load are staged with
  * {@code COPY} into a temporary table; then, in the same transaction, every (billing account, billing period) the
  * load contains is replaced: the period's previous rows are deleted, the staged ones inserted, the period's
  * supplier recorded in {@code cost_periods} and the touched days' rollups rebuilt. Readers see the old period or
@@ -160,6 +160,10 @@ public class CostLedger {
             rollupRanges.add(new Staged(s.account(), s.period(), 0, from, to));
         }
         jdbc.sql("insert into cost_rows select * from cost_stage").update();
+        jdbc.sql("""
+                insert into cost_tag_keys (tenant_id, tag_key)
+                select distinct tenant_id, jsonb_object_keys(tags) from cost_stage where jsonb_typeof(tags) = 'object'
+                on conflict (tenant_id, tag_key) do update set last_seen = now()""").update();
         for (Staged r : rollupRanges) {
             rollups.rebuild(tenant, r.account(), r.firstDay(), r.lastDay());
         }
