@@ -107,8 +107,11 @@ final class RuleConverter {
 
     private static String tmpName(Rule r) {
         if (r.transform().equals("UNNEST_COLUMN")) {
+            // the converters name an unnested child tmp_<child>_<Dimension>, an aggregated list tmp_<list>_<child>_<Dimension>
             String src = r.source();
-            return "tmp_" + src.substring(src.lastIndexOf('.') + 1) + "_" + r.dimension();
+            String base = r.params().contains("aggregation_operation") ? src.replace('.', '_')
+                    : src.substring(src.lastIndexOf('.') + 1);
+            return "tmp_" + base + "_" + r.dimension();
         }
         return TEMP_NAMES.get(r.dimension() + "#" + r.step());
     }
