@@ -1,0 +1,345 @@
+package io.cloudwarden.cost.focus;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles the FOCUS 1.2 model's CheckFunction trees into row predicates. A rule is row-checkable when
+ * every node of its requirement and condition is a row-level check on a FOCUS column or a reference to
+ * another row-checkable rule; a rule that is exactly {@code ColumnPresent} is decided per dataset.
+ */
+final class ConformanceModel {
+
+    static final byte PASS = 1;
+    static final byte FAIL = 2;
+    static final byte SKIP = 3;
+
+    /** A compiled rule. {@code rowCheck} null means not row-checkable (see {@code note} or {@code presenceOf}). */
+    record CompiledRule(String id, String description, String keyword, List<String> criteria, Node rowCheck,
+                        Node condition, FocusColumn presenceOf, String note) {
+    }
+
+    /** Per-row evaluation state: memoised rule results so CheckModelRule references are evaluated once. */
+    static final class Ctx {
+        final FocusRow row;
+        private final byte[] memo;
+        private final boolean[] applicable;
+        private final List<CompiledRule> rules;
+
+        Ctx(FocusRow row, byte[] memo, boolean[] applicable, List<CompiledRule> rules) {
+            this.row = row;
+            this.memo = memo;
+            this.applicable = applicable;
+            this.rules = rules;
+        }
+
+        byte result(int i) {
+            byte m = memo[i];
+            if (m != 0) {
+                return m;
+            }
+            CompiledRule r = rules.get(i);
+            if (!applicable[i] || r.rowCheck() == null) {
+                m = SKIP;
+            } else if (r.condition() != null && !r.condition().test(this)) {
+                m = SKIP;
+            } else {
+                m = r.rowCheck().test(this) ? PASS : FAIL;
+            }
+            memo[i] = m;
+            return m;
+        }
+    }
+
+    @FunctionalInterface
+    interface Node {
+        boolean test(Ctx ctx);
+    }
+
+    private static final class NotRowCheckable extends RuntimeException {
+        NotRowCheckable(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private final Map<String, Object> modelRules;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Set<String> currencies = FocusConformanceChecker.currencyCodes();
+    private final Map<String, String> notRowCheckable = new HashMap<>();
+
+    private ConformanceModel(Map<String, Object> modelRules) {
+        this.modelRules = modelRules;
+        int i = 0;
+        for (String id : modelRules.keySet()) {
+            index.put(id, i++);
+        }
+    }
+
+    static List<CompiledRule> load() {
+        Map<String, Object> model = FocusConformanceChecker.readModel();
+        ConformanceModel m = new ConformanceModel(FocusConformanceChecker.asMap(model.get("ModelRules")));
+        return m.compileAll();
+    }
+
+    private List<CompiledRule> compileAll() {
+        List<CompiledRule> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : modelRules.entrySet()) {
+            out.add(compileRule(e.getKey(), FocusConformanceChecker.asMap(e.getValue())));
+        }
+        return out;
+    }
+
+    private final Map<String, CompiledRule> compiled = new HashMap<>();
+
+    private CompiledRule compileRule(String id, Map<String, Object> rule) {
+        CompiledRule done = compiled.get(id);
+        if (done == null) {
+            done = doCompileRule(id, rule);
+            compiled.put(id, done);
+        }
+        return done;
+    }
+
+    private CompiledRule doCompileRule(String id, Map<String, Object> rule) {
+        Map<String, Object> vc = FocusConformanceChecker.asMap(rule.get("ValidationCriteria"));
+        String description = String.valueOf(vc.get("MustSatisfy"));
+        String keyword = String.valueOf(vc.get("Keyword"));
+        @SuppressWarnings("unchecked")
+        List<String> criteria = rule.get("ApplicabilityCriteria") instanceof List<?> l ? (List<String>) l : List.of();
+        Map<String, Object> req = FocusConformanceChecker.asMap(vc.get("Requirement"));
+        if (req.isEmpty()) {
+            return new CompiledRule(id, description, keyword, criteria, null, null, null,
+                    "the model gives no machine-checkable requirement for this rule");
+        }
+        if ("ColumnPresent".equals(req.get("CheckFunction"))) {
+            FocusColumn c = FocusColumn.byId(String.valueOf(req.get("ColumnName"))).orElse(null);
+            if (c != null) {
+                return new CompiledRule(id, description, keyword, criteria, null, null, c, null);
+            }
+        }
+        try {
+            Node check = node(req);
+            Map<String, Object> condMap = FocusConformanceChecker.asMap(vc.get("Condition"));
+            Node cond = condMap.isEmpty() ? null : node(condMap);
+            return new CompiledRule(id, description, keyword, criteria, check, cond, null, null);
+        } catch (NotRowCheckable e) {
+            notRowCheckable.put(id, e.getMessage());
+            return new CompiledRule(id, description, keyword, criteria, null, null, null, e.getMessage());
+        }
+    }
+
+    private Node node(Map<String, Object> n) {
+        Object fn = n.get("CheckFunction");
+        if (fn == null) { // the model's one {"AND": {...}} / {"AND": [...]} condition shape
+            Object and = n.get("AND");
+            List<Object> items = and instanceof List<?> l ? new ArrayList<>(l) : List.of(and);
+            return all(items);
+        }
+        String f = fn.toString();
+        return switch (f) {
+            case "AND" -> all(listOf(n.get("Items")));
+            case "OR" -> {
+                Node[] items = listOf(n.get("Items")).stream().map(i -> node(FocusConformanceChecker.asMap(i))).toArray(Node[]::new);
+                yield ctx -> {
+                    for (Node i : items) {
+                        if (i.test(ctx)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+            }
+            case "CheckModelRule" -> {
+                String ref = String.valueOf(n.get("ModelRuleId"));
+                Integer i = index.get(ref);
+                if (i == null) {
+                    throw new NotRowCheckable("refers to unknown rule " + ref);
+                }
+                Map<String, Object> target = FocusConformanceChecker.asMap(modelRules.get(ref));
+                CompiledRule compiled = compileRule(ref, target);
+                if (compiled.rowCheck() == null && compiled.note() != null && compiled.presenceOf() == null
+                        && !compiled.note().startsWith("the model gives no")) {
+                    throw new NotRowCheckable("refers to " + ref + ", which is not row-checkable: " + compiled.note());
+                }
+                if (compiled.presenceOf() != null) {
+                    throw new NotRowCheckable("refers to the dataset-level presence rule " + ref);
+                }
+                int idx = i;
+                yield ctx -> ctx.result(idx) != FAIL;
+            }
+            case "CheckValue", "CheckNotValue" -> {
+                FocusColumn c = column(n, "ColumnName");
+                Object v = n.get("Value");
+                String value = v == null ? null : v.toString();
+                boolean negate = f.equals("CheckNotValue");
+                yield ctx -> {
+                    String actual = ctx.row.get(c);
+                    boolean eq = value == null ? actual == null : value.equals(actual);
+                    return negate != eq;
+                };
+            }
+            case "CheckSameValue", "CheckNotSameValue" -> {
+                FocusColumn a = column(n, "ColumnAName");
+                FocusColumn b = column(n, "ColumnBName");
+                boolean negate = f.equals("CheckNotSameValue");
+                yield ctx -> negate != java.util.Objects.equals(ctx.row.get(a), ctx.row.get(b));
+            }
+            case "CheckGreaterOrEqualThanValue" -> {
+                FocusColumn c = column(n, "ColumnName");
+                BigDecimal min = new BigDecimal(String.valueOf(n.get("Value")));
+                yield ctx -> {
+                    String v = ctx.row.get(c);
+                    return v == null || FocusConformanceChecker.isDecimal(v) && new BigDecimal(v).compareTo(min) >= 0;
+                };
+            }
+            case "ColumnByColumnEqualsColumnValue" -> {
+                FocusColumn a = column(n, "ColumnAName");
+                FocusColumn b = column(n, "ColumnBName");
+                FocusColumn r = column(n, "ResultColumnName");
+                yield ctx -> {
+                    String x = ctx.row.get(a);
+                    String y = ctx.row.get(b);
+                    String z = ctx.row.get(r);
+                    if (x == null || y == null || z == null) {
+                        return true;
+                    }
+                    if (!FocusConformanceChecker.isDecimal(x) || !FocusConformanceChecker.isDecimal(y)
+                            || !FocusConformanceChecker.isDecimal(z)) {
+                        return false;
+                    }
+                    BigDecimal product = new BigDecimal(x).multiply(new BigDecimal(y));
+                    BigDecimal expected = new BigDecimal(z);
+                    BigDecimal tolerance = expected.abs().max(BigDecimal.ONE).multiply(new BigDecimal("1E-6"));
+                    return product.subtract(expected).abs().compareTo(tolerance) <= 0;
+                };
+            }
+            case "CheckDecimalValue", "TypeDecimal", "FormatNumeric" -> {
+                FocusColumn c = column(n, "ColumnName");
+                yield ctx -> {
+                    String v = ctx.row.get(c);
+                    return v == null || isPlainDecimal(v);
+                };
+            }
+            case "TypeString", "FormatString" -> {
+                FocusColumn c = column(n, "ColumnName");
+                yield ctx -> {
+                    String v = ctx.row.get(c);
+                    return v == null || !v.isEmpty() && v.strip().length() == v.length();
+                };
+            }
+            case "TypeDateTime", "FormatDateTime" -> {
+                FocusColumn c = column(n, "ColumnName");
+                yield ctx -> {
+                    String v = ctx.row.get(c);
+                    return v == null || isUtcDateTime(v);
+                };
+            }
+            case "FormatCurrency", "CheckNationalCurrency" -> {
+                FocusColumn c = column(n, "ColumnName");
+                yield ctx -> {
+                    String v = ctx.row.get(c);
+                    return v == null || currencies.contains(v);
+                };
+            }
+            case "FormatKeyValue" -> {
+                FocusColumn c = column(n, "ColumnName");
+                yield ctx -> {
+                    String v = ctx.row.get(c);
+                    return v == null || isJsonObject(v);
+                };
+            }
+            case "FormatUnit" -> {
+                FocusColumn c = column(n, "ColumnName");
+                yield ctx -> {
+                    String v = ctx.row.get(c);
+                    return v == null || isUnit(v);
+                };
+            }
+            default -> throw new NotRowCheckable("uses " + f + ", a dataset-level check this checker does not run");
+        };
+    }
+
+    private Node all(List<Object> items) {
+        Node[] nodes = items.stream().map(i -> node(FocusConformanceChecker.asMap(i))).toArray(Node[]::new);
+        return ctx -> {
+            for (Node i : nodes) {
+                if (!i.test(ctx)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> listOf(Object o) {
+        return o instanceof List<?> l ? (List<Object>) l : List.of();
+    }
+
+    private static FocusColumn column(Map<String, Object> n, String arg) {
+        String name = String.valueOf(n.get(arg));
+        return FocusColumn.byId(name).orElseThrow(() -> new NotRowCheckable("names " + name + ", not a FOCUS 1.2 column"));
+    }
+
+    static boolean isPlainDecimal(String s) {
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        boolean digits = false;
+        boolean dot = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digits;
+    }
+
+    /** FOCUS DateTimeFormat: ISO 8601 in UTC, {@code YYYY-MM-DDTHH:mm:ssZ} (fraction allowed). */
+    static boolean isUtcDateTime(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return false;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return n == 20 || s.charAt(19) == '.';
+    }
+
+    static boolean isJsonObject(String s) {
+        if (!s.startsWith("{") || !s.endsWith("}")) {
+            return false;
+        }
+        try {
+            return FocusConformanceChecker.JSON.readTree(s).isObject();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A loose UnitFormat check: printable, no surrounding blanks, no brackets or control characters. */
+    static boolean isUnit(String s) {
+        if (s.isEmpty() || !s.strip().equals(s)) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '[' || c == ']' || c == '{' || c == '}') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
