@@ -3,14 +3,22 @@ package io.cloudwarden.cost;
 import io.cloudwarden.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
 
-/** Error codes of cost ingestion. */
+/** Error codes of the cost module. */
 public enum CostErrorCode implements ErrorCode {
     /** The file is not a cost export of any supported format (an inventory CSV, an image, random text...). */
     COST_FILE_NOT_RECOGNISED(HttpStatus.BAD_REQUEST, "Not a cost export"),
     /** The file looked like a supported format but could not be read (truncated gzip, broken Parquet...). */
     COST_FILE_UNREADABLE(HttpStatus.BAD_REQUEST, "Cost file unreadable"),
     /** The file is empty or has a header and no structure to detect. */
-    COST_FILE_EMPTY(HttpStatus.BAD_REQUEST, "Cost file empty");
+    COST_FILE_EMPTY(HttpStatus.BAD_REQUEST, "Cost file empty"),
+    /** An object-store import named a location that is not an s3:// URL of the configured bucket. */
+    COST_LOCATION_INVALID(HttpStatus.BAD_REQUEST, "Invalid object-store location"),
+    /** An object-store import named a key outside the tenant's own prefix. */
+    COST_LOCATION_FORBIDDEN(HttpStatus.FORBIDDEN, "Object-store location not allowed"),
+    /** The named object does not exist. */
+    COST_OBJECT_NOT_FOUND(HttpStatus.NOT_FOUND, "Object not found"),
+    /** No object store is configured (cloudwarden.cost.object-store.bucket), or it cannot be reached. */
+    COST_OBJECT_STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Object store unavailable");
 
     private final Spec spec;
 

@@ -7,6 +7,8 @@ create table cost_imports
     tenant_id          uuid        not null references tenants (id),
     source             text        not null check (source in ('UPLOAD', 'OBJECT_STORE', 'CLI', 'CONNECTOR')),
     file_name          text        not null,
+    location           text,
+    size_bytes         bigint,
     account_id         uuid,
     status             text        not null check (status in ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'REFUSED')),
     format             text,
@@ -19,12 +21,25 @@ create table cost_imports
     requested_by       text        not null,
     created_at         timestamptz not null default now(),
     started_at         timestamptz,
+    heartbeat_at       timestamptz,
     finished_at        timestamptz
 );
 create index cost_imports_tenant_idx on cost_imports (tenant_id, created_at desc, id desc);
 alter table cost_imports enable row level security;
 create policy cost_imports_tenant on cost_imports
     using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
+
+-- Imports whose node stopped (no heartbeat since p_before) are marked failed; their rows never committed.
+create function cw_cost_fail_stale_imports(p_before timestamptz) returns int
+    language sql security definer set search_path = public
+as $$
+    with failed as (
+        update cost_imports set status = 'FAILED', finished_at = now(),
+            error = 'interrupted: the node running this import stopped before it finished; nothing was stored'
+        where status in ('QUEUED', 'RUNNING') and coalesce(heartbeat_at, created_at) < p_before
+        returning 1)
+    select count(*)::int from failed
+$$;
 
 -- Rows an import could not accept, never dropped silently: the source row number, why, and the raw row.
 create table cost_import_quarantine

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,13 +69,23 @@ public class CostLedger {
 
     /** Runs {@code feed} and stores its rows for {@code tenant}, recorded as supplied by import {@code importId}. */
     public LoadResult load(TenantId tenant, UUID importId, Feed feed) {
+        return load(tenant, importId, feed, result -> { });
+    }
+
+    /**
+     * Like {@link #load(TenantId, UUID, Feed)}, and runs {@code beforeCommit} in the load's transaction, so what it
+     * writes (the import's report, events) commits with the rows or not at all.
+     */
+    public LoadResult load(TenantId tenant, UUID importId, Feed feed, Consumer<LoadResult> beforeCommit) {
         return TenantContext.callAs(tenant, () -> tx.execute(status -> {
             jdbc.sql("set local work_mem = '256MB'").update();
             jdbc.sql("drop table if exists cost_stage").update();
             jdbc.sql("create temp table cost_stage (like cost_rows including defaults) on commit drop").update();
             long staged = stage(tenant, importId, feed);
             List<PeriodReplaced> periods = staged == 0 ? List.of() : replacePeriods(tenant, importId);
-            return new LoadResult(staged, periods);
+            LoadResult result = new LoadResult(staged, periods);
+            beforeCommit.accept(result);
+            return result;
         }));
     }
 

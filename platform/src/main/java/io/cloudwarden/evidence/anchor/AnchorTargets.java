@@ -1,5 +1,6 @@
 package io.cloudwarden.evidence.anchor;
 
+import io.cloudwarden.shared.storage.S3Clients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class AnchorTargets implements AutoCloseable {
         AnchorProperties.S3 s3 = props.s3();
         if (s3.configured()) {
             targets.add(new S3ObjectLockAnchorTarget(
-                    S3ObjectLockAnchorTarget.client(s3.region(), s3.endpoint(), s3.pathStyle(), s3.accessKeyId(), s3.secretAccessKey()),
+                    S3Clients.client(s3.region(), s3.endpoint(), s3.pathStyle(), s3.accessKeyId(), s3.secretAccessKey()),
                     s3.bucket(), s3.prefix(), s3.retention(), Clock.systemUTC()));
         }
         AnchorProperties.Witness witness = props.witness();

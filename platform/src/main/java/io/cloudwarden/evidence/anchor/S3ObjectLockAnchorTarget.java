@@ -1,6 +1,5 @@
 package io.cloudwarden.evidence.anchor;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,16 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -75,32 +68,6 @@ public final class S3ObjectLockAnchorTarget implements AnchorTarget, AutoCloseab
         this.prefix = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
         this.retention = retention;
         this.clock = clock;
-    }
-
-    /**
-     * Builds the S3 client from settings: the region, an endpoint override and path-style access for
-     * S3-compatible stores, and static credentials when both parts are given, the SDK's default provider
-     * chain (environment, profile, web identity, container or instance role) otherwise.
-     */
-    public static S3Client client(String region, URI endpoint, boolean pathStyle, String accessKeyId, String secretAccessKey) {
-        S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(region == null || region.isBlank() ? "us-east-1" : region))
-                .forcePathStyle(pathStyle)
-                .credentialsProvider(credentials(accessKeyId, secretAccessKey));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
-    }
-
-    private static AwsCredentialsProvider credentials(String accessKeyId, String secretAccessKey) {
-        boolean id = accessKeyId != null && !accessKeyId.isBlank();
-        boolean secret = secretAccessKey != null && !secretAccessKey.isBlank();
-        if (id != secret) {
-            throw new IllegalArgumentException("give both the S3 access key id and the secret access key, or neither");
-        }
-        return id ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey))
-                : DefaultCredentialsProvider.builder().build();
     }
 
     @Override

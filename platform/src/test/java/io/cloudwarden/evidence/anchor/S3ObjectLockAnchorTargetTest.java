@@ -1,5 +1,6 @@
 package io.cloudwarden.evidence.anchor;
 
+import io.cloudwarden.shared.storage.S3Clients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class S3ObjectLockAnchorTargetTest {
     }
 
     static S3Client client() {
-        return S3ObjectLockAnchorTarget.client("us-east-1", mock.endpoint(), true, "test-access-key", "test-secret-key");
+        return S3Clients.client("us-east-1", mock.endpoint(), true, "test-access-key", "test-secret-key");
     }
 
     /** A target whose client also records the HTTP requests of its puts. */
@@ -148,7 +149,7 @@ class S3ObjectLockAnchorTargetTest {
     void credentialsAreNeverPrintedWithTheSettings() {
         AnchorProperties.S3 settings = new AnchorProperties.S3("b", null, null, null, null, null, "AKIAEXAMPLE", "very-secret");
         assertThat(settings.toString()).doesNotContain("very-secret").doesNotContain("AKIAEXAMPLE");
-        assertThatThrownBy(() -> S3ObjectLockAnchorTarget.client("us-east-1", null, false, "AKIAEXAMPLE", null))
+        assertThatThrownBy(() -> S3Clients.client("us-east-1", null, false, "AKIAEXAMPLE", null))
                 .hasMessageContaining("both");
         assertThat(Path.of(System.getProperty("s3mock.jar", "target/s3mock/s3mock-exec.jar"))).exists();
     }
