@@ -3,6 +3,7 @@ package io.cloudwarden.identity.apikey;
 import io.cloudwarden.identity.ApiKeyCreated;
 import io.cloudwarden.identity.ApiKeyRevoked;
 import io.cloudwarden.identity.IdentityErrorCode;
+import io.cloudwarden.identity.internal.RoleGrants;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.FieldProblem;
 import io.cloudwarden.shared.TenantContext;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, lists, revokes and authenticates API keys. A key never holds a role its creator lacks; its expiry
+ * Creates, lists, revokes and authenticates API keys. A key never holds a role its creator may not grant
+ * ({@link RoleGrants}); its expiry
  * is required and at most a year away. Personal keys belong to a user and are cut to that user's roles.
  */
 @Service
@@ -85,7 +87,12 @@ public class ApiKeyService {
         if (!problems.isEmpty()) {
             throw CloudwardenException.invalid("invalid API key", problems);
         }
-        List<String> lacking = wanted.stream().filter(r -> !creatorRoles.contains(r)).toList();
+        List<FieldProblem> unknown = wanted.stream().filter(r -> !RoleGrants.isRoleKey(r))
+                .map(r -> new FieldProblem("roles", "'" + r + "' is not a role key")).toList();
+        if (!unknown.isEmpty()) {
+            throw CloudwardenException.invalid("invalid API key", unknown);
+        }
+        List<String> lacking = RoleGrants.notGrantable(creatorRoles, wanted);
         if (!lacking.isEmpty()) {
             throw new CloudwardenException(IdentityErrorCode.ROLE_ESCALATION,
                     "a key cannot hold roles you do not have: " + String.join(", ", lacking));
