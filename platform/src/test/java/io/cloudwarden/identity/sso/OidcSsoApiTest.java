@@ -171,6 +171,26 @@ class OidcSsoApiTest {
     }
 
     @Test
+    void aTakenAddressOrADisabledUserIsRefused() {
+        ApiClient admin = new ApiClient(port).loginAsAdmin();
+        String issuerId = "idp-" + UUID.randomUUID();
+        String providerId = createProvider(admin, issuerId, List.of());
+        TenantId tenant = identity.findTenantIdByName("Test").orElseThrow();
+
+        String local = "local-" + UUID.randomUUID() + "@example.com";
+        identity.createUser(tenant, local, "a-long-enough-password", List.of("VIEWER"));
+        enqueue(issuerId, "sub-local", CLIENT_ID, Map.of("email", local, "email_verified", true));
+        assertThat(new SsoBrowser(port).login(providerId).getQuery()).isEqualTo("ssoError=SSO_ACCOUNT_CONFLICT");
+
+        String email = "bob-" + UUID.randomUUID() + "@example.com";
+        enqueue(issuerId, "sub-bob", CLIENT_ID, Map.of("email", email, "email_verified", true));
+        exchange(new SsoBrowser(port).login(providerId));
+        TenantContext.runAs(tenant, () -> jdbc.sql("update users set enabled = false where username = ?").param(email).update());
+        enqueue(issuerId, "sub-bob", CLIENT_ID, Map.of("email", email, "email_verified", true));
+        assertThat(new SsoBrowser(port).login(providerId).getQuery()).isEqualTo("ssoError=USER_DISABLED");
+    }
+
+    @Test
     void theClientSecretIsWriteOnlyAndMappingsCannotEscalate() {
         ApiClient admin = new ApiClient(port).loginAsAdmin();
         String issuerId = "idp-" + UUID.randomUUID();
