@@ -107,7 +107,7 @@ class ApiKeyController {
     }
 
     /** The create response: {@code key} is the secret, shown this once. */
-    record CreatedView(UUID id, String name, List<String> roles, java.time.Instant expiresAt, String prefix, String key) {
+    record CreatedView(UUID id, String name, List<String> roles, Instant expiresAt, String prefix, String key) {
         static CreatedView of(ApiKeyService.CreatedKey c) {
             return new CreatedView(c.key().id(), c.key().name(), c.key().roles(), c.key().expiresAt(), c.key().prefix(), c.secret());
         }

@@ -1,9 +1,11 @@
 package io.cloudwarden.identity.web;
 
+import io.cloudwarden.identity.IdentityErrorCode;
 import io.cloudwarden.identity.sso.RoleMapping;
 import io.cloudwarden.identity.sso.SsoLogin;
 import io.cloudwarden.identity.sso.SsoProvider;
 import io.cloudwarden.identity.sso.SsoProviderStore;
+import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.security.Permission;
 import io.cloudwarden.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,8 +50,8 @@ class SsoProviderController {
     @RequiresPermission(Permission.IDENTITY_MANAGE_SSO)
     @Operation(summary = "One SSO provider")
     ProviderView get(@PathVariable UUID id) {
-        return view(store.find(id).orElseThrow(() -> new io.cloudwarden.shared.CloudwardenException(
-                io.cloudwarden.identity.IdentityErrorCode.SSO_PROVIDER_NOT_FOUND, "SSO provider " + id + " was not found")));
+        return view(store.find(id).orElseThrow(() -> new CloudwardenException(IdentityErrorCode.SSO_PROVIDER_NOT_FOUND,
+                "SSO provider " + id + " was not found")));
     }
 
     @PostMapping("/api/v1/sso/providers")
