@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaController {
 
-    @GetMapping({"/", "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**"})
+    @GetMapping({"/", "/login", "/login/sso", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**"})
     String index() {
         return "forward:/index.html";
     }

@@ -8,7 +8,26 @@ public enum IdentityErrorCode implements ErrorCode {
     INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "Invalid credentials"),
     USER_DISABLED(HttpStatus.FORBIDDEN, "User disabled"),
     WEAK_PASSWORD(HttpStatus.BAD_REQUEST, "Password too weak"),
-    USERNAME_TAKEN(HttpStatus.CONFLICT, "Username taken");
+    USERNAME_TAKEN(HttpStatus.CONFLICT, "Username taken"),
+    /** A key or provider mapping would grant a role the caller does not hold. */
+    ROLE_ESCALATION(HttpStatus.FORBIDDEN, "Role escalation refused"),
+    /** The API key is unknown, expired or revoked. */
+    API_KEY_INVALID(HttpStatus.UNAUTHORIZED, "Invalid API key"),
+    SSO_PROVIDER_NOT_FOUND(HttpStatus.NOT_FOUND, "SSO provider not found"),
+    /** The provider is disabled, or the tenant's settings do not allow it. */
+    SSO_PROVIDER_NOT_ALLOWED(HttpStatus.FORBIDDEN, "SSO provider not allowed"),
+    /** The callback's state is unknown, expired or already used. */
+    SSO_STATE_INVALID(HttpStatus.BAD_REQUEST, "SSO state invalid"),
+    /** The identity provider's answer (code exchange, ID token signature, issuer, audience, expiry, nonce) was refused. */
+    SSO_TOKEN_INVALID(HttpStatus.UNAUTHORIZED, "SSO token invalid"),
+    /** The identity provider could not be reached or answered with an error. */
+    SSO_PROVIDER_ERROR(HttpStatus.BAD_GATEWAY, "SSO provider error"),
+    /** The identity provider did not give a verified email address. */
+    SSO_EMAIL_UNVERIFIED(HttpStatus.FORBIDDEN, "SSO email not verified"),
+    /** The email already belongs to a user who does not sign in with this provider. */
+    SSO_ACCOUNT_CONFLICT(HttpStatus.CONFLICT, "SSO account conflict"),
+    /** The one-time code is unknown, expired or already used. */
+    SSO_CODE_INVALID(HttpStatus.UNAUTHORIZED, "SSO code invalid");
 
     private final Spec spec;
 

@@ -1,6 +1,10 @@
 package io.cloudwarden.identity.internal;
 
+import io.cloudwarden.identity.IdentityErrorCode;
+import io.cloudwarden.identity.apikey.ApiKeyAuthenticationFilter;
+import io.cloudwarden.identity.apikey.ApiKeyService;
 import io.cloudwarden.shared.CommonErrorCode;
+import io.cloudwarden.shared.ErrorCode;
 import io.cloudwarden.shared.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,7 +46,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, IdentityProperties props, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, IdentityProperties props, JsonMapper json, ApiKeyService apiKeys) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             List<String> roles = jwt.getClaimAsStringList("roles");
@@ -52,11 +56,11 @@ class SecurityConfiguration {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers("/api/v1/auth/login", "/.well-known/jwks.json", "/.well-known/cloudwarden-audit-keys", "/actuator/health", "/actuator/health/**",
+                    a.requestMatchers("/api/v1/auth/login", "/api/v1/auth/sso/**", "/.well-known/jwks.json", "/.well-known/cloudwarden-audit-keys", "/actuator/health", "/actuator/health/**",
                             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
                     // the console's static files and its routes (the application itself asks for a token)
                     a.requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
-                            "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**").permitAll();
+                            "/login", "/login/sso", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**").permitAll();
                     if (props.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();
                     }
@@ -70,16 +74,20 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((req, res, ex) -> write(res, json, CommonErrorCode.UNAUTHENTICATED,
                                 "a valid bearer token is required; obtain one from POST /api/v1/auth/login"))
                         .accessDeniedHandler((req, res, ex) -> write(res, json, CommonErrorCode.FORBIDDEN, "you may not do this")))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, (req, res, ex) -> write(res, json,
+                        IdentityErrorCode.API_KEY_INVALID, "the API key is invalid, expired or revoked")), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new TenantBindingFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
-    private static void write(HttpServletResponse res, JsonMapper json, CommonErrorCode code, String detail) throws IOException {
+    private static void write(HttpServletResponse res, JsonMapper json, ErrorCode code, String detail) throws IOException {
         ProblemDetail pd = ProblemResponses.problem(code, detail, List.of());
         res.setStatus(code.status().value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (code == CommonErrorCode.UNAUTHENTICATED) {
             res.setHeader("WWW-Authenticate", "Bearer");
+        } else if (code == IdentityErrorCode.API_KEY_INVALID) {
+            res.setHeader("WWW-Authenticate", ApiKeyAuthenticationFilter.SCHEME);
         }
         json.writeValue(res.getOutputStream(), pd);
     }

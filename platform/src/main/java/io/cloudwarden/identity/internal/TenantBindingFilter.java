@@ -1,5 +1,6 @@
 package io.cloudwarden.identity.internal;
 
+import io.cloudwarden.identity.apikey.ApiKeyAuthentication;
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
 import jakarta.servlet.FilterChain;
@@ -24,6 +25,8 @@ class TenantBindingFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof Jwt jwt && jwt.getClaimAsString("tid") != null) {
             TenantContext.bind(TenantId.of(jwt.getClaimAsString("tid")));
+        } else if (auth instanceof ApiKeyAuthentication key) {
+            TenantContext.bind(key.tenant());
         }
         try {
             chain.doFilter(request, response);

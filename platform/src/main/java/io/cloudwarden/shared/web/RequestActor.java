@@ -13,11 +13,14 @@ public final class RequestActor {
     private RequestActor() {
     }
 
-    /** {@code user:<id>} for an authenticated user, otherwise {@code system}. */
+    /** {@code user:<id>} for an authenticated user, {@code apikey:<id>} for an API key, otherwise {@code system}. */
     public static String actor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof Jwt jwt) {
             return "user:" + jwt.getSubject();
+        }
+        if (auth != null && auth.isAuthenticated() && auth.getName() != null && auth.getName().startsWith("apikey:")) {
+            return auth.getName();
         }
         return "system";
     }
