@@ -148,9 +148,13 @@ alter table cost_rows enable row level security;
 create policy cost_rows_tenant on cost_rows
     using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
 -- Row-level security applies to the partitioned table, not to its partitions: the application role may
--- only ever reach rows through cost_rows, so partitions are created without privileges for it.
+-- only ever reach rows through cost_rows, so partitions are created without privileges for it, and with the
+-- same policy in case a privilege is ever granted by mistake.
 create table cost_rows_default partition of cost_rows default;
 revoke all on cost_rows_default from ${appUser};
+alter table cost_rows_default enable row level security;
+create policy cost_rows_default_tenant on cost_rows_default
+    using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
 
 -- Daily rollup that dashboards and the explorer read (ADR 31): day x account x service x region x
 -- charge category x allocation dimensions, per currency. Maintained by ingestion and re-allocation.
@@ -237,6 +241,9 @@ begin
             execute format('create table %I partition of cost_rows for values from (%L) to (%L)',
                            part, m::timestamp at time zone 'UTC', (m + interval '1 month')::timestamp at time zone 'UTC');
             execute format('revoke all on %I from %I', part, '${appUser}');
+            execute format('alter table %I enable row level security', part);
+            execute format('create policy %I on %I using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant())',
+                           part || '_tenant', part);
         end if;
         m := (m + interval '1 month')::date;
     end loop;

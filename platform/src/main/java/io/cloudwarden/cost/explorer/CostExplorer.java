@@ -165,14 +165,21 @@ public class CostExplorer {
         params.add(currency);
         params.add(q.from());
         params.add(q.to());
-        for (Filter f : q.filters()) {
-            where.append(" and ").append(expr(f.dimension(), params)).append(f.negated() ? " <> all(?)" : " = any(?)");
-            params.add(f.values().toArray(String[]::new));
-        }
+        where.append(filterSql(q.filters(), params));
         String text = "select g1, g2, period, sum(amount) amount from (select " + g1 + " g1, " + g2 + " g2, date_trunc('"
                 + q.granularity().sqlUnit() + "', " + source.day + ")::date period, " + q.metric().column() + " amount from "
                 + source.table + " where " + where + ") x group by 1, 2, 3";
         return new Sql(text, params);
+    }
+
+    /** The conditions of {@code filters}, each starting with " and ", their values added to {@code params}. */
+    static String filterSql(List<Filter> filters, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        for (Filter f : filters) {
+            sql.append(" and ").append(expr(f.dimension(), params)).append(f.negated() ? " <> all(?)" : " = any(?)");
+            params.add(f.values().toArray(String[]::new));
+        }
+        return sql.toString();
     }
 
     /** The SQL of a dimension; tag keys are bound as parameters, never spliced into the text. */

@@ -94,6 +94,19 @@ public enum FocusColumn {
         return type;
     }
 
+    /** The column ID in snake case ({@code BilledCost} → {@code billed_cost}), as the ledger's column is named. */
+    public String snakeCase() {
+        StringBuilder out = new StringBuilder(id.length() + 8);
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                out.append('_');
+            }
+            out.append(Character.toLowerCase(c));
+        }
+        return out.toString();
+    }
+
     public static Optional<FocusColumn> byId(String id) {
         return Optional.ofNullable(BY_ID.get(id));
     }

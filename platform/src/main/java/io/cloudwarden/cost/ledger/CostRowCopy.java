@@ -22,27 +22,9 @@ final class CostRowCopy {
 
     /** The COPY target column list, in the order {@link #write} emits values. */
     static final String COLUMN_LIST = "tenant_id, import_id, source_row, "
-            + Arrays.stream(COLUMNS).map(CostRowCopy::columnName).collect(Collectors.joining(", ")) + ", extensions";
+            + Arrays.stream(COLUMNS).map(FocusColumn::snakeCase).collect(Collectors.joining(", ")) + ", extensions";
 
     private CostRowCopy() {
-    }
-
-    /** The {@code cost_rows} column that stores {@code column}. */
-    static String columnName(FocusColumn column) {
-        String id = column.id();
-        StringBuilder out = new StringBuilder(id.length() + 8);
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0) {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     static void write(CopyTextWriter out, UUID tenant, UUID importId, FocusRow row) throws SQLException {

@@ -7,6 +7,17 @@ import io.cloudwarden.cost.explorer.CostExplorer;
 import io.cloudwarden.cost.explorer.CostExplorer.ExplorerResult;
 import io.cloudwarden.cost.explorer.CostInsights;
 import io.cloudwarden.cost.explorer.ExplorerQuery;
+import io.cloudwarden.cost.explorer.FocusExport;
+import io.cloudwarden.shared.TenantContext;
+import io.cloudwarden.shared.TenantId;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.CommonErrorCode;
 import io.cloudwarden.shared.FieldProblem;
@@ -36,10 +47,12 @@ class CostExplorerController {
     private final CostExplorer explorer;
     private final CostInsights insights;
     private final CostDimensionValues dimensions;
+    private final FocusExport focusExport;
     private final Clock clock = Clock.systemUTC();
 
-    CostExplorerController(CostExplorer explorer, CostInsights insights, CostDimensionValues dimensions) {
+    CostExplorerController(CostExplorer explorer, CostInsights insights, CostDimensionValues dimensions, FocusExport focusExport) {
         this.explorer = explorer;
+        this.focusExport = focusExport;
         this.insights = insights;
         this.dimensions = dimensions;
     }
@@ -72,6 +85,24 @@ class CostExplorerController {
     }
 
     record DimensionList(List<String> dimensions, List<String> tagKeys) {
+    }
+
+    @GetMapping(path = "/export/focus", produces = "text/csv")
+    @RequiresPermission(Permission.COST_EXPORT)
+    @Operation(summary = "Export the cost rows of a range (and filters, as in the explorer) as FOCUS 1.2 CSV")
+    ResponseEntity<StreamingResponseBody> exportFocus(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @Parameter(description = "dimension=value or dimension!=value; repeatable") @RequestParam(required = false) List<String> filter) {
+        ExplorerQuery q = ExplorerQuery.parse(null, null, null, filter, null, from, to, null, null, null, LocalDate.now(clock));
+        TenantId tenant = TenantContext.require();
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            focusExport.write(tenant, q, writer);
+            writer.flush();
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"focus-" + q.from() + "-" + q.to() + ".csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
     }
 
     @GetMapping("/dimensions")
