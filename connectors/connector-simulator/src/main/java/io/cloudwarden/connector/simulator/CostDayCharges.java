@@ -97,9 +97,10 @@ final class CostDayCharges {
                 long price = c.reservationPrice(day.reservationTerm);
                 FocusLine row = day.begin(compute("Purchase", "One-Time", "Reservation purchase, all upfront, 1 year"))
                         .set(FocusLine.REGION_ID, c.reservedRegion).set(FocusLine.REGION_NAME, c.reservedRegion);
-                row.priced(capacity, price / capacity, price / capacity).costs(price, 0);
-                commitment(row, day.reservationColumns).num(FocusLine.COMMITMENT_QUANTITY,
-                        capacity * 24L * CostCommitments.termDays(CostCommitments.RESERVATION_ANCHOR, day.reservationTerm) * NANOS);
+                long hours = capacity * 24L * CostCommitments.termDays(CostCommitments.RESERVATION_ANCHOR, day.reservationTerm);
+                long hourly = c.reservedDayEffective / 24; // exact: the day rate is 24 times an hourly rate
+                row.priced(hours, hourly, hourly).costs(price, 0);
+                commitment(row, day.reservationColumns).num(FocusLine.COMMITMENT_QUANTITY, hours * NANOS);
                 day.taxable += price;
                 out.write(row);
             }
