@@ -20,6 +20,11 @@ public interface Connector extends AutoCloseable {
         throw new UnsupportedOperationException("this connector does not provide inventory");
     }
 
+    /** Cost export files: the billing data exactly as the provider delivers it. */
+    default CostExportProvider costs() {
+        throw new UnsupportedOperationException("this connector does not provide costs");
+    }
+
     /** Releases clients and threads. Must not throw for an already-closed connector. */
     @Override
     default void close() {

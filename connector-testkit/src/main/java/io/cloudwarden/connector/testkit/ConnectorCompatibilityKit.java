@@ -9,6 +9,9 @@ import io.cloudwarden.connector.spi.ConnectorConfig;
 import io.cloudwarden.connector.spi.ConnectorContext;
 import io.cloudwarden.connector.spi.ConnectorFactory;
 import io.cloudwarden.connector.spi.ConnectorPlugin;
+import io.cloudwarden.connector.spi.CostExportFile;
+import io.cloudwarden.connector.spi.CostExportFormat;
+import io.cloudwarden.connector.spi.CostExportRequest;
 import io.cloudwarden.connector.spi.DiscoveredResource;
 import io.cloudwarden.connector.spi.InventoryRequest;
 import io.cloudwarden.connector.spi.ResourceRelation;
@@ -37,7 +40,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The contract tests every connector passes. A connector's test class extends this kit, supplies its factory
  * and a valid configuration (raw values, secrets included; use distinctive secret values so a leak cannot
  * hide), and inherits one test per observable SPI rule: metadata, {@link ServiceLoader} discovery, config
- * validation, capability accessors, connection check, inventory shape and determinism, and secrecy.
+ * validation, capability accessors, connection check, inventory shape and determinism, cost export files
+ * (listing, opening, determinism, skipping seen files, FOCUS headers), and secrecy.
  * Connectors that need a live service must point {@link #validConfig()} at recorded responses or a local fake.
  */
 public abstract class ConnectorCompatibilityKit {
@@ -59,6 +63,11 @@ public abstract class ConnectorCompatibilityKit {
     /** How many resources of a collection are recorded and checked in detail (all are counted). */
     protected int maxResourcesToCheck() {
         return 5_000;
+    }
+
+    /** How many FOCUS cost files are read completely (first, last and evenly spread); all are opened. */
+    protected int maxCostFilesToReadFully() {
+        return 12;
     }
 
     /** The context handed to the connector: a fixed clock. */
@@ -170,6 +179,7 @@ public abstract class ConnectorCompatibilityKit {
     private static Function<Connector, Object> accessor(Capability capability) {
         return switch (capability) {
             case INVENTORY -> Connector::inventory;
+            case COSTS -> Connector::costs;
         };
     }
 
@@ -220,6 +230,68 @@ public abstract class ConnectorCompatibilityKit {
         assertThat(second.resources()).as("second collection with the same request").isEqualTo(first.resources());
     }
 
+    /** Lists every cost export file on a fresh connector. */
+    protected final List<CostExportFile> listCostExports(CostExportRequest request) {
+        try (Connector connector = factory().create(config(), context())) {
+            return connector.costs().listExports(request);
+        }
+    }
+
+    @Test
+    public void costExportsAreListedAndOpen() {
+        assumeTrue(factory().capabilities().contains(Capability.COSTS), "connector declares no costs");
+        List<CostExportFile> files = listCostExports(CostExportRequest.everything());
+        assertThat(files).as("cost export files").isNotEmpty();
+        CostExportChecks.metadataIsWellFormed(files);
+        assertThat(files).as("some file is FOCUS or a provider-native billing export")
+                .anySatisfy(f -> assertThat(f.format()).isIn(CostExportFormat.FOCUS_1_2, CostExportFormat.AWS_CUR_2,
+                        CostExportFormat.AZURE_COST_DETAILS, CostExportFormat.GCP_BILLING_EXPORT));
+        for (CostExportFile f : files) {
+            assertThat(CostExportChecks.read(f, 4096)).as("first bytes of %s", f.key()).isNotEmpty();
+        }
+    }
+
+    @Test
+    public void costExportListingIsDeterministic() {
+        assumeTrue(factory().capabilities().contains(Capability.COSTS), "connector declares no costs");
+        List<CostExportFile> first = listCostExports(CostExportRequest.everything());
+        List<CostExportFile> second = listCostExports(CostExportRequest.everything());
+        assertThat(second).as("second listing").isEqualTo(first);
+        for (CostExportFile f : List.of(first.get(0), first.get(first.size() - 1))) {
+            assertThat(CostExportChecks.read(second.get(first.indexOf(f)), 1 << 26)).as("content of %s opened twice", f.key())
+                    .isEqualTo(CostExportChecks.read(f, 1 << 26));
+        }
+    }
+
+    @Test
+    public void costExportListingSkipsSeenFilesAndHonoursPeriods() {
+        assumeTrue(factory().capabilities().contains(Capability.COSTS), "connector declares no costs");
+        List<CostExportFile> all = listCostExports(CostExportRequest.everything());
+        Map<String, String> seen = new java.util.HashMap<>();
+        all.forEach(f -> seen.put(f.key(), f.fingerprint()));
+        assertThat(listCostExports(new CostExportRequest(null, null, seen))).as("files listed again after all were seen")
+                .isEmpty();
+        var last = all.stream().map(CostExportFile::billingPeriod).max(Comparable::compareTo).orElseThrow();
+        List<CostExportFile> lastPeriod = listCostExports(CostExportRequest.periods(last, last));
+        assertThat(lastPeriod).as("files of the last period %s", last).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.billingPeriod()).isEqualTo(last))
+                .containsExactlyElementsOf(all.stream().filter(f -> f.billingPeriod().equals(last)).toList());
+    }
+
+    @Test
+    public void focusCostFilesAreWellFormed() {
+        assumeTrue(factory().capabilities().contains(Capability.COSTS), "connector declares no costs");
+        List<CostExportFile> focus = listCostExports(CostExportRequest.everything()).stream()
+                .filter(f -> f.format().equals(CostExportFormat.FOCUS_1_2)).toList();
+        assumeTrue(!focus.isEmpty(), "connector lists no FOCUS files");
+        int n = Math.max(2, maxCostFilesToReadFully());
+        long rows = 0;
+        for (int k = 0; k < n; k++) {
+            rows += CostExportChecks.focusFileIsWellFormed(focus.get((int) ((long) k * (focus.size() - 1) / (n - 1))));
+        }
+        assertThat(rows).as("rows in the FOCUS files read").isPositive();
+    }
+
     @Test
     public void secretsNeverLeak() {
         List<String> secrets = factory().configProperties().stream().filter(ConfigProperty::secret)
@@ -240,6 +312,14 @@ public abstract class ConnectorCompatibilityKit {
                 texts.add(r.configurationJson());
                 r.tags().forEach((k, v) -> texts.add(k + "=" + v));
                 r.relations().forEach(rel -> texts.add(rel.targetNativeId()));
+            }
+        }
+        if (factory().capabilities().contains(Capability.COSTS)) {
+            List<CostExportFile> files = listCostExports(CostExportRequest.everything());
+            files.forEach(f -> texts.add(f.toString()));
+            if (!files.isEmpty()) {
+                texts.add(new String(CostExportChecks.read(files.get(files.size() - 1), 1 << 20),
+                        java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         for (String secret : secrets) {

@@ -14,7 +14,18 @@ import io.cloudwarden.connector.spi.DiscoveredResource;
 import io.cloudwarden.connector.spi.InventoryProvider;
 import io.cloudwarden.connector.spi.ResourceRelation;
 
+import io.cloudwarden.connector.spi.CostExportFile;
+import io.cloudwarden.connector.spi.CostExportFormat;
+import io.cloudwarden.connector.spi.CostExportProvider;
+import io.cloudwarden.connector.spi.CostExportRequest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +35,8 @@ class FakeCloudConnectorFactory implements ConnectorFactory {
 
     enum Flaw { NONE, BAD_NAME, LEAKS_SECRET, DUPLICATE_IDS, NON_DETERMINISTIC, INVALID_JSON, CONNECTION_FAILS,
         UNDECLARED_ACCESSOR_WORKS, REJECTS_VALID_CONFIG,
-        VALIDATE_CRASHES_ON_EMPTY, BAD_DEFAULT, NOT_REGISTERED }
+        VALIDATE_CRASHES_ON_EMPTY, BAD_DEFAULT, NOT_REGISTERED,
+        COSTS_NON_DETERMINISTIC, FOCUS_HEADER_INCOMPLETE, IGNORES_SEEN_FILES, COST_FILE_UNREADABLE }
 
     private static final AtomicInteger RUNS = new AtomicInteger();
     private final Flaw flaw;
@@ -59,7 +71,7 @@ class FakeCloudConnectorFactory implements ConnectorFactory {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.INVENTORY);
+        return Set.of(Capability.INVENTORY, Capability.COSTS);
     }
 
     @Override
@@ -84,7 +96,7 @@ class FakeCloudConnectorFactory implements ConnectorFactory {
         return new FakeConnector(token, size);
     }
 
-    private final class FakeConnector implements Connector, InventoryProvider {
+    private final class FakeConnector implements Connector, InventoryProvider, CostExportProvider {
         private final String token;
         private final int size;
 
@@ -96,7 +108,41 @@ class FakeCloudConnectorFactory implements ConnectorFactory {
         /** With UNDECLARED_ACCESSOR_WORKS the instance declares nothing yet still hands out inventory. */
         @Override
         public Set<Capability> capabilities() {
-            return flaw == Flaw.UNDECLARED_ACCESSOR_WORKS ? Set.of() : Set.of(Capability.INVENTORY);
+            return flaw == Flaw.UNDECLARED_ACCESSOR_WORKS ? Set.of() : Set.of(Capability.INVENTORY, Capability.COSTS);
+        }
+
+        @Override
+        public CostExportProvider costs() {
+            return this;
+        }
+
+        /** Two monthly FOCUS files of one row each. */
+        @Override
+        public List<CostExportFile> listExports(CostExportRequest request) {
+            int run = RUNS.incrementAndGet();
+            List<CostExportFile> files = new ArrayList<>();
+            for (YearMonth month : List.of(YearMonth.of(2025, 11), YearMonth.of(2025, 12))) {
+                List<String> columns = new ArrayList<>(CostExportChecks.MANDATORY_FOCUS_COLUMNS);
+                if (flaw == Flaw.FOCUS_HEADER_INCOMPLETE) {
+                    columns.remove("BilledCost");
+                }
+                String row = columns.stream().map(c -> c.equals("BillingPeriodStart") ? month.atDay(1) + "T00:00:00Z" : "1")
+                        .collect(Collectors.joining(","));
+                byte[] content = (String.join(",", columns) + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8);
+                String key = "exports/" + month + ".csv";
+                String fingerprint = flaw == Flaw.COSTS_NON_DETERMINISTIC ? "etag-" + run : "etag-" + month;
+                if (flaw != Flaw.IGNORES_SEEN_FILES && request.alreadySeen(key, fingerprint) || !request.covers(month)) {
+                    continue;
+                }
+                files.add(new CostExportFile(key, "fake-billing", month, CostExportFormat.FOCUS_1_2, "none",
+                        content.length, fingerprint, () -> {
+                            if (flaw == Flaw.COST_FILE_UNREADABLE) {
+                                throw new IOException("access denied");
+                            }
+                            return new ByteArrayInputStream(content);
+                        }));
+            }
+            return files;
         }
 
         @Override

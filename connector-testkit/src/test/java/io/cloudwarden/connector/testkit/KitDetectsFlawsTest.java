@@ -30,7 +30,11 @@ class KitDetectsFlawsTest {
             "REJECTS_VALID_CONFIG, validConfigurationHasNoErrors",
             "VALIDATE_CRASHES_ON_EMPTY, emptyConfigurationReportsEveryRequiredFieldAtOnce",
             "BAD_DEFAULT, requiredPropertiesWithoutDefaultAreReportedMissing",
-            "NOT_REGISTERED, factoryIsDiscoverableThroughServiceLoaderWithAUniqueName"
+            "NOT_REGISTERED, factoryIsDiscoverableThroughServiceLoaderWithAUniqueName",
+            "COSTS_NON_DETERMINISTIC, costExportListingIsDeterministic",
+            "FOCUS_HEADER_INCOMPLETE, focusCostFilesAreWellFormed",
+            "IGNORES_SEEN_FILES, costExportListingSkipsSeenFilesAndHonoursPeriods",
+            "COST_FILE_UNREADABLE, costExportsAreListedAndOpen"
     })
     void kitTestFailsForFlaw(FakeCloudConnectorFactory.Flaw flaw, String expectedFailingTest) {
         FlawedConnectorKit.current = flaw;
@@ -40,7 +44,7 @@ class KitDetectsFlawsTest {
                 .build(), listener);
         Set<String> failed = listener.getSummary().getFailures().stream()
                 .map(f -> f.getTestIdentifier().getDisplayName().replace("()", "")).collect(Collectors.toSet());
-        assertThat(listener.getSummary().getTestsStartedCount()).isEqualTo(10);
+        assertThat(listener.getSummary().getTestsStartedCount()).isEqualTo(14);
         assertThat(failed).as("kit tests failing for %s", flaw).contains(expectedFailingTest);
     }
 

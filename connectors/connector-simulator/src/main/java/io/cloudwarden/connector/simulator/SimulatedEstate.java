@@ -49,6 +49,14 @@ public final class SimulatedEstate {
         return new SimulatedEstate(SimulatorSettings.from(config));
     }
 
+    /**
+     * The cost anomalies injected into this account's FOCUS cost files, clipped to the exported days, ordered by
+     * start day: the same content as the {@code anomalies.json} files the connector lists.
+     */
+    public List<CostAnomaly> costAnomalies() {
+        return new SimulatedCostExports(settings).anomalies();
+    }
+
     /** The ground truth of every resource reported at {@code syncSequence}, in report order. */
     public Stream<LabelledResource> groundTruth(long syncSequence) {
         return stream(syncSequence, EstateCursor.RenderedResource::truth);

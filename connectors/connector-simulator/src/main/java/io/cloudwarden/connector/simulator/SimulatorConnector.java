@@ -4,25 +4,45 @@ import io.cloudwarden.connector.spi.Capability;
 import io.cloudwarden.connector.spi.ConnectionCheck;
 import io.cloudwarden.connector.spi.Connector;
 import io.cloudwarden.connector.spi.ConnectorException;
+import io.cloudwarden.connector.spi.CostExportFile;
+import io.cloudwarden.connector.spi.CostExportProvider;
+import io.cloudwarden.connector.spi.CostExportRequest;
 import io.cloudwarden.connector.spi.InventoryProvider;
 import io.cloudwarden.connector.spi.InventoryRequest;
 import io.cloudwarden.connector.spi.ResourceSink;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A simulator connector bound to one synthetic account; it only computes, so it holds nothing to close. */
-final class SimulatorConnector implements Connector, InventoryProvider {
+final class SimulatorConnector implements Connector, InventoryProvider, CostExportProvider {
 
     private final SimulatorSettings settings;
+    private final SimulatedCostExports costs;
 
     SimulatorConnector(SimulatorSettings settings) {
         this.settings = settings;
+        this.costs = new SimulatedCostExports(settings);
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.INVENTORY);
+        return Set.of(Capability.INVENTORY, Capability.COSTS);
+    }
+
+    @Override
+    public CostExportProvider costs() {
+        return this;
+    }
+
+    @Override
+    public List<CostExportFile> listExports(CostExportRequest request) {
+        if (credentialsRejected()) {
+            throw new ConnectorException(ConnectorException.Kind.AUTHENTICATION,
+                    "the simulated account rejected the access secret");
+        }
+        return costs.listExports(request);
     }
 
     @Override

@@ -25,6 +25,10 @@ public final class SimulatorConnectorFactory implements ConnectorFactory {
     static final String CHANGE_RATE = "changeRate";
     static final String ACCESS_SECRET = "accessSecret";
     static final String FAULT_INJECTION = "faultInjection";
+    static final String BILLING_ACCOUNT_ID = "billingAccountId";
+    static final String COST_TODAY = "costToday";
+    static final String COST_ROWS_PER_DAY = "costRowsPerDay";
+    static final String DEFAULT_COST_TODAY = "2026-01-01";
 
     private static final List<ConfigProperty> PROPERTIES = List.of(
             ConfigProperty.oneOf(PROVIDER, "Provider", "The cloud the simulated account imitates.", true,
@@ -44,7 +48,15 @@ public final class SimulatorConnectorFactory implements ConnectorFactory {
                     "Simulated credential; values starting with 'invalid' are rejected.", true),
             new ConfigProperty(FAULT_INJECTION, "Fault injection",
                     "Failure to simulate: none, auth (credentials rejected) or transient-midway (fails after half the resources).",
-                    ConfigProperty.Type.ENUM, false, false, "none", List.of("none", "auth", "transient-midway"), null, null));
+                    ConfigProperty.Type.ENUM, false, false, "none", List.of("none", "auth", "transient-midway"), null, null),
+            ConfigProperty.string(BILLING_ACCOUNT_ID, "Billing account id",
+                    "Billing account the simulated costs are billed to; empty for one shared by all simulated "
+                            + "accounts of the provider with the same seed.", false),
+            new ConfigProperty(COST_TODAY, "Cost export today",
+                    "The simulation's today (YYYY-MM-DD): daily FOCUS cost files cover the 13 billing periods up to yesterday.",
+                    ConfigProperty.Type.STRING, false, false, DEFAULT_COST_TODAY, List.of(), null, null),
+            ConfigProperty.integer(COST_ROWS_PER_DAY, "Cost rows per day",
+                    "Approximate number of FOCUS cost rows per day of the account.", 10, 1_000_000, 80));
 
     @Override
     public String name() {
@@ -59,7 +71,7 @@ public final class SimulatorConnectorFactory implements ConnectorFactory {
     @Override
     public String description() {
         return "A deterministic synthetic AWS, Azure or GCP account that evolves at every sync: resources are "
-                + "modified, deleted and created at a configurable rate. Used for demos, tests and benchmarks.";
+                + "modified, deleted and created at a configurable rate, with 13 months of daily FOCUS 1.2 cost files. Used for demos, tests and benchmarks.";
     }
 
     @Override
@@ -69,7 +81,7 @@ public final class SimulatorConnectorFactory implements ConnectorFactory {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.INVENTORY);
+        return Set.of(Capability.INVENTORY, Capability.COSTS);
     }
 
     @Override
@@ -92,7 +104,21 @@ public final class SimulatorConnectorFactory implements ConnectorFactory {
             errors.add(new ConfigError(REGIONS, "contains unknown " + cloud.get().wireName() + " region(s) "
                     + String.join(", ", unknown) + "; known: " + String.join(", ", cloud.get().knownRegions())));
         }
+        config.get(COST_TODAY).filter(t -> !isDate(t)).ifPresent(t -> errors.add(new ConfigError(COST_TODAY,
+                "must be a date such as 2026-01-01")));
+        config.get(BILLING_ACCOUNT_ID).filter(b -> !b.matches("[A-Za-z0-9][A-Za-z0-9-]{0,63}"))
+                .ifPresent(b -> errors.add(new ConfigError(BILLING_ACCOUNT_ID,
+                        "must be letters, digits and hyphens (at most 64)")));
         return errors;
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(text);
+            return date.getYear() >= 2000 && date.getYear() <= 2100;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cloudwarden.connector.simulator;
 
 import io.cloudwarden.connector.spi.ConnectorConfig;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -16,9 +17,15 @@ import java.util.List;
  * @param changeRatePerMille share of resources modified per later sync, in per mille
  * @param credentialRejected whether the simulated credential is rejected
  * @param fault              injected failure
+ * @param billingAccountId   the billing account the costs are billed to, or null for the one derived from seed
+ *                           and provider (so all accounts of a provider with the same seed share it)
+ * @param costToday          the simulation's "today" for cost exports: files cover 13 billing periods up to
+ *                           yesterday
+ * @param costRowsPerDay     approximate number of cost rows per day of the account
  */
 record SimulatorSettings(SimulatedCloud cloud, String accountId, List<String> regions, long resources, long seed,
-                         int changeRatePerMille, boolean credentialRejected, FaultInjection fault) {
+                         int changeRatePerMille, boolean credentialRejected, FaultInjection fault,
+                         String billingAccountId, LocalDate costToday, int costRowsPerDay) {
 
     static SimulatorSettings from(ConnectorConfig config) {
         SimulatedCloud cloud = SimulatedCloud.fromWireName(config.require(SimulatorConnectorFactory.PROVIDER));
@@ -30,6 +37,10 @@ record SimulatorSettings(SimulatedCloud cloud, String accountId, List<String> re
                 config.getLong(SimulatorConnectorFactory.SEED, 42),
                 (int) config.getLong(SimulatorConnectorFactory.CHANGE_RATE, 10),
                 secret.startsWith("invalid"),
-                FaultInjection.fromWireName(config.get(SimulatorConnectorFactory.FAULT_INJECTION).orElse("none")));
+                FaultInjection.fromWireName(config.get(SimulatorConnectorFactory.FAULT_INJECTION).orElse("none")),
+                config.get(SimulatorConnectorFactory.BILLING_ACCOUNT_ID).orElse(null),
+                LocalDate.parse(config.get(SimulatorConnectorFactory.COST_TODAY)
+                        .orElse(SimulatorConnectorFactory.DEFAULT_COST_TODAY)),
+                (int) config.getLong(SimulatorConnectorFactory.COST_ROWS_PER_DAY, 80));
     }
 }

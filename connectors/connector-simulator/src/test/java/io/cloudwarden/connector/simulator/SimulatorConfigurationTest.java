@@ -59,6 +59,19 @@ class SimulatorConfigurationTest {
         assertThat(byKey.get("faultInjection").check("sometimes")).isPresent();
         assertThat(byKey.get("provider").check("kubernetes")).isPresent();
         assertThat(factory.configProperties()).extracting(p -> p.key()).containsExactly("provider", "accountId",
-                "regions", "resources", "seed", "changeRate", "accessSecret", "faultInjection");
+                "regions", "resources", "seed", "changeRate", "accessSecret", "faultInjection", "billingAccountId",
+                "costToday", "costRowsPerDay");
+        assertThat(byKey.get("costRowsPerDay").check("9")).isPresent();
+        assertThat(byKey.get("costRowsPerDay").check("1000001")).isPresent();
+    }
+
+    @Test
+    void costSettingsAreValidatedTogether() {
+        Map<String, String> raw = new HashMap<>(Map.of("provider", "aws", "accountId", "123456789012", "accessSecret", "x",
+                "costToday", "2026-13-01", "billingAccountId", "payer account!"));
+        assertThat(factory.validate(ConnectorConfig.of(raw, factory.configProperties()))).extracting(ConfigError::field)
+                .containsExactly("costToday", "billingAccountId");
+        raw.putAll(Map.of("costToday", "2025-07-15", "billingAccountId", "PAYER-1"));
+        assertThat(factory.validate(ConnectorConfig.of(raw, factory.configProperties()))).isEmpty();
     }
 }

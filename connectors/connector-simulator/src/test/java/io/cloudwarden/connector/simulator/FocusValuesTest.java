@@ -1,0 +1,78 @@
+package io.cloudwarden.connector.simulator;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every value the simulator writes is valid FOCUS 1.2: allowed values, nullability, formats, cost arithmetic. */
+class FocusValuesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DATETIME = "\\d{4}-\\d{2}-\\d{2}T00:00:00Z";
+    private static final Set<String> SUBCATEGORIES = Set.of("Virtual Machines", "Block Storage", "Backup Storage",
+            "Network Infrastructure", "Relational Databases", "Application Networking", "Serverless Compute",
+            "Containers", "Object Storage", "Secret Management", "Network Connectivity", "Observability",
+            "Quality Assurance", "Other (Other)");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aws", "azure", "gcp"})
+    void valuesAreValidFocus(String provider) {
+        var files = FocusFiles.focus(FocusFiles.list(FocusFiles.config(provider, 1000, Map.of())));
+        List<FocusFiles.Row> rows = FocusFiles.rows(List.of(files.get(0), files.get(4), files.get(200), files.get(395)));
+        assertThat(rows).isNotEmpty().allSatisfy(r -> {
+            String category = r.get("ChargeCategory");
+            assertThat(category).isIn("Usage", "Purchase", "Tax", "Credit", "Adjustment");
+            assertThat(r.get("ChargeClass")).isIn(null, "Correction");
+            assertThat(r.get("ChargeFrequency")).isIn("One-Time", "Recurring", "Usage-Based");
+            assertThat(r.get("ChargeDescription")).isNotBlank();
+            if (category.equals("Tax")) {
+                assertThat(r.get("PricingCategory")).isNull();
+            } else if (r.get("ChargeClass") == null && !category.equals("Credit")) {
+                assertThat(r.get("PricingCategory")).isIn("Standard", "Committed", "Dynamic", "Other");
+                BigDecimal quantity = r.cost("PricingQuantity");
+                assertThat(r.cost("ListCost")).isEqualByComparingTo(r.cost("ListUnitPrice").multiply(quantity));
+                assertThat(r.cost("ContractedCost")).isEqualByComparingTo(r.cost("ContractedUnitPrice").multiply(quantity));
+                assertThat(r.cost("ListUnitPrice")).isGreaterThanOrEqualTo(r.cost("ContractedUnitPrice"));
+                assertThat(r.get("PricingUnit")).isNotBlank();
+            }
+            if ("Standard".equals(r.get("PricingCategory")) && category.equals("Usage")) {
+                assertThat(r.cost("EffectiveCost")).isEqualByComparingTo(r.cost("BilledCost"))
+                        .isEqualByComparingTo(r.cost("ContractedCost"));
+            }
+            if (r.get("CommitmentDiscountId") != null) {
+                assertThat(r.get("CommitmentDiscountCategory")).isIn("Spend", "Usage");
+                assertThat(r.get("CommitmentDiscountType")).isNotBlank();
+                if (category.equals("Usage")) {
+                    assertThat(r.get("CommitmentDiscountStatus")).isIn("Used", "Unused");
+                }
+            } else {
+                assertThat(r.get("CommitmentDiscountStatus")).isNull();
+            }
+            assertThat(r.get("ServiceSubcategory")).isIn(SUBCATEGORIES);
+            for (String c : List.of("ChargePeriodStart", "ChargePeriodEnd", "BillingPeriodStart", "BillingPeriodEnd")) {
+                assertThat(r.get(c)).matches(DATETIME);
+            }
+            assertThat(r.get("BillingCurrency")).isEqualTo("USD");
+            assertThat(r.get("PricingCurrency")).isEqualTo("USD");
+            assertThat(r.cost("PricingCurrencyEffectiveCost")).isEqualByComparingTo(r.cost("EffectiveCost"));
+            for (String c : List.of("Tags", "SkuPriceDetails")) {
+                if (r.get(c) != null) {
+                    assertThat(JSON.readTree(r.get(c)).isObject()).as("%s is a JSON object", c).isTrue();
+                }
+            }
+            if (r.get("SkuPriceDetails") != null) {
+                assertThat(r.get("SkuPriceId")).isNotNull();
+            }
+            assertThat(r.get("BillingAccountId")).isNotBlank();
+            assertThat(r.get("SubAccountId")).isNotBlank();
+            assertThat(r.get("InvoiceIssuerName")).isNotBlank();
+        });
+    }
+}
