@@ -60,7 +60,9 @@ class RateLimiter {
      * @return empty when the request may proceed, else the whole seconds to wait (at least 1)
      */
     OptionalLong tryConsume(String key, int perMinute) {
-        Bucket bucket = local.computeIfAbsent(key + "/" + perMinute, k -> build(key, perMinute));
+        // the limit is part of the key: a changed limit starts a fresh bucket (the old one expires after a minute)
+        String bucketKey = key + "/" + perMinute;
+        Bucket bucket = local.computeIfAbsent(bucketKey, k -> build(bucketKey, perMinute));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();
