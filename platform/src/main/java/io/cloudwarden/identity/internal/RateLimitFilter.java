@@ -18,9 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers 429 RATE_LIMITED with {@code Retry-After} when a bucket is empty: authenticated API requests take a
  * token from the active tenant's bucket and, for API keys, from the key's bucket; unauthenticated requests to
- * {@code /api/v1/auth/**} (login, refresh, sign-up, password reset...) from the source address's bucket.
+ * {@code /api/v1/auth/**} (login, sign-up, password reset...; not refresh and logout) from the source address's bucket.
  */
 class RateLimitFilter extends OncePerRequestFilter {
+
+    /**
+     * Auth endpoints whose secret is a high-entropy token, not a guessable password: not limited per address,
+     * so many users behind one NAT can keep refreshing their sessions.
+     */
+    private static final java.util.Set<String> UNGUESSABLE = java.util.Set.of("/api/v1/auth/refresh", "/api/v1/auth/logout");
 
     private final RateLimiter limiter;
     private final RateLimitProperties props;
@@ -65,7 +71,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             return OptionalLong.empty();
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/v1/auth/") && !"GET".equals(request.getMethod())) {
+        if (path.startsWith("/api/v1/auth/") && !"GET".equals(request.getMethod()) && !UNGUESSABLE.contains(path)) {
             return limiter.tryConsume("ip:" + request.getRemoteAddr(), props.loginAttemptsPerMinute());
         }
         return OptionalLong.empty();

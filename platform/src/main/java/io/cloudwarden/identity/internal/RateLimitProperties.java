@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled                 whether requests are rate limited at all (default true)
  * @param requestsPerMinute       authenticated requests per minute per active tenant (default 1000)
  * @param apiKeyRequestsPerMinute requests per minute per API key, on top of its tenant's limit (default: requestsPerMinute)
- * @param loginAttemptsPerMinute  unauthenticated auth requests (login, refresh, sign-up, ...) per minute per source address (default 30)
+ * @param loginAttemptsPerMinute  unauthenticated auth requests (login, sign-up, password reset...; not refresh or logout) per minute per source address (default 30)
  * @param tenantOverrides         per-tenant requests per minute, by tenant id
  * @param localShare              share of a limit a node may consume locally before it synchronizes with the shared
  *                                bucket, in per mille (default 20 = 2%); 0 synchronizes every request
