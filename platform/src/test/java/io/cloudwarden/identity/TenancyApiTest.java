@@ -36,6 +36,8 @@ class TenancyApiTest {
     int port;
     @Autowired
     IdentityManagement identity;
+    @Autowired
+    TenantSettingsLookup lookup;
     @Value("${cloudwarden.db.url}")
     String dbUrl;
 
@@ -145,6 +147,7 @@ class TenancyApiTest {
         JsonNode defaults = carol.get("/api/v1/tenant/settings").body();
         assertThat(defaults.get("sessionLifetimeMinutes").asInt()).isEqualTo(720);
         assertThat(defaults.get("ipAllowList")).isEmpty();
+        assertThat(lookup.settings(TenantId.of(customerA)).mfaRequired()).as("cached defaults").isFalse();
         Map<String, Object> bad = new HashMap<>();
         bad.put("mfaRequired", true);
         bad.put("sessionLifetimeMinutes", 5);
@@ -166,6 +169,8 @@ class TenancyApiTest {
         ApiClient.Response saved = carol.put("/api/v1/tenant/settings", good);
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
         JsonNode now = carol.get("/api/v1/tenant/settings").body();
+        assertThat(lookup.settings(TenantId.of(customerA)).mfaRequired()).as("the cache was invalidated").isTrue();
+        assertThat(lookup.settings(TenantId.of(customerA)).sessionLifetimeMinutes()).isEqualTo(60);
         assertThat(now.get("ipAllowList").toString()).contains("127.0.0.0/8", "10.0.0.0/8");
         assertThat(now.get("allowedSsoProviders").get(0).asString()).isEqualTo(provider);
         assertThat(now.get("dataRetention").get("auditOnlineDays").asInt()).isEqualTo(30);

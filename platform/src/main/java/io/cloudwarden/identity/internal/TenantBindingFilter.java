@@ -5,6 +5,7 @@ import io.cloudwarden.identity.TenantHierarchy;
 import io.cloudwarden.shared.CommonErrorCode;
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
+import io.cloudwarden.shared.security.TenantBoundPrincipal;
 import io.cloudwarden.shared.web.RequestActor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Binds the request's active tenant to the thread for its whole duration (ADR 23): the token's home tenant
- * ({@code tid} claim), or the tenant named by the {@value #HEADER} header when that is the home tenant or one
+ * Binds the request's active tenant to the thread for its whole duration (ADR 23): the caller's home tenant
+ * (the JWT's {@code tid} claim, or a {@link TenantBoundPrincipal}'s tenant, e.g. an API key's), or the tenant named by the {@value #HEADER} header when that is the home tenant or one
  * of its descendants (else 403 TENANT_NOT_ACCESSIBLE). Then enforces the IP allow-lists of the home and the
  * active tenant (403 IP_NOT_ALLOWED). The home tenant is kept as request attribute
  * {@link RequestActor#HOME_TENANT_ATTRIBUTE}.
@@ -83,6 +84,10 @@ class TenantBindingFilter extends OncePerRequestFilter {
     private static Optional<TenantId> homeTenant(Authentication auth) {
         if (auth != null && auth.getPrincipal() instanceof Jwt jwt && jwt.getClaimAsString("tid") != null) {
             return Optional.of(TenantId.of(jwt.getClaimAsString("tid")));
+        }
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof TenantBoundPrincipal bound
+                && bound.homeTenant() != null) {
+            return Optional.of(bound.homeTenant());
         }
         return Optional.empty();
     }
