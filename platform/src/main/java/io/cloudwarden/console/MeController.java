@@ -2,6 +2,8 @@ package io.cloudwarden.console;
 
 import io.cloudwarden.identity.IdentityManagement;
 import io.cloudwarden.identity.Tenant;
+import io.cloudwarden.identity.TenantHierarchy;
+import io.cloudwarden.shared.web.RequestActor;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.FieldProblem;
 import io.cloudwarden.shared.TenantContext;
@@ -39,18 +41,26 @@ class MeController {
     static final int MAX_PREFERENCE_BYTES = 16 * 1024;
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
 
-    record TenantRef(UUID id, String name) {
+    /** A tenant the user may switch to; {@code parentId} is null for the root of the user's tree. */
+    record TenantRef(UUID id, String name, String kind, UUID parentId) {
     }
 
-    record Me(UUID userId, String username, UUID tenantId, String tenantName, List<TenantRef> tenants, List<String> areas) {
+    /**
+     * The user. {@code tenantId}/{@code tenantName} are the active tenant (same as {@code activeTenantId});
+     * {@code tenants} are the home tenant and its descendants, parents first.
+     */
+    record Me(UUID userId, String username, UUID tenantId, String tenantName, UUID homeTenantId, UUID activeTenantId,
+              List<TenantRef> tenants, List<String> areas) {
     }
 
     private final IdentityManagement identity;
+    private final TenantHierarchy hierarchy;
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MeController(IdentityManagement identity, JdbcClient jdbc) {
+    MeController(IdentityManagement identity, TenantHierarchy hierarchy, JdbcClient jdbc) {
         this.identity = identity;
+        this.hierarchy = hierarchy;
         this.jdbc = jdbc;
     }
 
@@ -58,9 +68,15 @@ class MeController {
     @Operation(summary = "The signed-in user, their tenant (and the tenants they may switch to), and the console areas")
     Me me(@AuthenticationPrincipal Jwt user) {
         TenantId tenant = TenantContext.require();
-        String tenantName = identity.findTenant(tenant).map(Tenant::name).orElse(tenant.toString());
+        TenantId home = RequestActor.homeTenant().orElse(tenant);
+        List<TenantRef> tenants = hierarchy.subtree(home).stream()
+                .map(t -> new TenantRef(t.id().value(), t.name(), t.kind(), t.parentId() == null || t.id().equals(home) ? null
+                        : t.parentId().value()))
+                .toList();
+        String tenantName = tenants.stream().filter(t -> t.id().equals(tenant.value())).map(TenantRef::name).findFirst()
+                .orElseGet(() -> identity.findTenant(tenant).map(Tenant::name).orElse(tenant.toString()));
         return new Me(UUID.fromString(user.getSubject()), user.getClaimAsString("preferred_username"), tenant.value(),
-                tenantName, List.of(new TenantRef(tenant.value(), tenantName)), AREAS);
+                tenantName, home.value(), tenant.value(), tenants, AREAS);
     }
 
     @GetMapping("/preferences/{key}")

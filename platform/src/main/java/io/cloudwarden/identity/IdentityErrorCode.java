@@ -27,7 +27,15 @@ public enum IdentityErrorCode implements ErrorCode {
     /** The email already belongs to a user who does not sign in with this provider. */
     SSO_ACCOUNT_CONFLICT(HttpStatus.CONFLICT, "SSO account conflict"),
     /** The one-time code is unknown, expired or already used. */
-    SSO_CODE_INVALID(HttpStatus.UNAUTHORIZED, "SSO code invalid");
+    SSO_CODE_INVALID(HttpStatus.UNAUTHORIZED, "SSO code invalid"),
+    /** The X-Cloudwarden-Tenant header names a tenant that is neither the home tenant nor one of its descendants. */
+    TENANT_NOT_ACCESSIBLE(HttpStatus.FORBIDDEN, "Tenant not accessible"),
+    /** The tenant's kind may not have a child of the requested kind (MSP > CUSTOMER > BUSINESS_UNIT). */
+    TENANT_KIND_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "Tenant kind not allowed here"),
+    /** The request comes from an address outside the tenant's IP allow-list. */
+    IP_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Address not allowed"),
+    /** Too many requests for the tenant, API key or source address; retry after the Retry-After seconds. */
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Rate limited");
 
     private final Spec spec;
 

@@ -18,6 +18,7 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private String token;
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiClient(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
@@ -36,6 +37,16 @@ public final class ApiClient {
     /** Logs in as the test bootstrap admin. */
     public ApiClient loginAsAdmin() {
         return login("admin", TestDatabaseInitializer.ADMIN_PASSWORD);
+    }
+
+    /** Sends {@code name: value} on every later request ({@code null} stops sending it), e.g. X-Cloudwarden-Tenant. */
+    public ApiClient header(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+        return this;
     }
 
     /** Forgets the token. */
@@ -97,6 +108,7 @@ public final class ApiClient {
 
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, application/problem+json");
+        headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

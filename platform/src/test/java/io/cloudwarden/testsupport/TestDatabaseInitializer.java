@@ -38,5 +38,12 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "cloudwarden.accounts.retry-cap=4s",
                 "logging.level.io.cloudwarden=warn"
         ).applyTo(context);
+        // tests log in and call far more often than people do; a test of the limits sets its own
+        for (String limit : new String[] {"cloudwarden.identity.rate-limit.requests-per-minute",
+                "cloudwarden.identity.rate-limit.login-attempts-per-minute"}) {
+            if (!context.getEnvironment().containsProperty(limit)) {
+                TestPropertyValues.of(limit + "=1000000").applyTo(context);
+            }
+        }
     }
 }

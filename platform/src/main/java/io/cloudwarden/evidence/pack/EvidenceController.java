@@ -222,7 +222,8 @@ class EvidenceController {
     }
 
     /**
-     * An upload above the servlet multipart limit (derived from {@code cloudwarden.evidence.max-upload-size}).
+     * An upload above the servlet multipart limit (the larger of {@code cloudwarden.evidence.max-upload-size} and
+     * {@code cloudwarden.web.max-upload-body}).
      * Multipart requests are resolved lazily, so the limit is hit inside this controller's handling.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)

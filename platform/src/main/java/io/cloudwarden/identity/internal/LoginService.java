@@ -27,10 +27,13 @@ public class LoginService {
     private final PasswordEncoder passwords;
     private final TokenIssuer tokens;
     private final ApplicationEventPublisher events;
+    private final TenantNetworkPolicy network;
     /** Compared against when the user is unknown, so a wrong username costs as long as a wrong password. */
     private final String decoyHash;
 
-    LoginService(JdbcClient jdbc, PasswordEncoder passwords, TokenIssuer tokens, ApplicationEventPublisher events) {
+    LoginService(JdbcClient jdbc, PasswordEncoder passwords, TokenIssuer tokens, ApplicationEventPublisher events,
+                 TenantNetworkPolicy network) {
+        this.network = network;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -57,6 +60,7 @@ public class LoginService {
         if (!c.enabled()) {
             throw new CloudwardenException(IdentityErrorCode.USER_DISABLED, "this user is disabled; ask an administrator");
         }
+        network.check(c.tenant(), RequestActor.sourceIp());
         jdbc.sql("select cw_record_login(?)").param(c.userId()).query(rs -> { });
         TenantContext.runAs(c.tenant(), () -> events.publishEvent(new UserLoggedIn(c.tenant(), c.userId(), name, RequestActor.sourceIp(), Instant.now())));
         return tokens.issue(c.userId(), name, c.tenant(), c.roles());

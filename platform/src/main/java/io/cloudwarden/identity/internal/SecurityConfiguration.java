@@ -24,6 +24,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import io.cloudwarden.identity.TenantHierarchy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are problem+json like every other API error.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, RateLimitProperties.class, WebHardeningProperties.class})
 class SecurityConfiguration {
 
     @Bean
@@ -46,7 +51,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, IdentityProperties props, JsonMapper json, ApiKeyService apiKeys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, IdentityProperties props, JsonMapper json, ApiKeyService apiKeys,
+                            TenantHierarchy hierarchy, TenantNetworkPolicy network, RateLimiter limiter,
+                            RateLimitProperties rateLimits, WebHardeningProperties web) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             List<String> roles = jwt.getClaimAsStringList("roles");
@@ -74,10 +81,35 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((req, res, ex) -> write(res, json, CommonErrorCode.UNAUTHENTICATED,
                                 "a valid bearer token is required; obtain one from POST /api/v1/auth/login"))
                         .accessDeniedHandler((req, res, ex) -> write(res, json, CommonErrorCode.FORBIDDEN, "you may not do this")))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(web.contentSecurityPolicy()))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny())
+                        // written on HTTPS requests only (also behind a TLS-terminating proxy with forward headers)
+                        .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .cors(c -> c.configurationSource(corsSource(web)))
+                .addFilterBefore(new BodySizeLimitFilter(web, json), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, (req, res, ex) -> write(res, json,
                         IdentityErrorCode.API_KEY_INVALID, "the API key is invalid, expired or revoked")), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new TenantBindingFilter(), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new TenantBindingFilter(hierarchy, network, json), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, rateLimits, json), TenantBindingFilter.class);
         return http.build();
+    }
+
+    /** CORS from {@code cloudwarden.web.cors.allowed-origins}; without origins no cross-origin call is allowed. */
+    static CorsConfigurationSource corsSource(WebHardeningProperties web) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!web.cors().allowedOrigins().isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(web.cors().allowedOrigins());
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", TenantBindingFilter.HEADER));
+            cors.setExposedHeaders(List.of("Retry-After", "Content-Disposition"));
+            cors.setAllowCredentials(false);
+            cors.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return source;
     }
 
     private static void write(HttpServletResponse res, JsonMapper json, ErrorCode code, String detail) throws IOException {

@@ -52,6 +52,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return body(ProblemResponses.problem(CommonErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of()),
+                        CommonErrorCode.PAYLOAD_TOO_LARGE.status());
+            }
+        }
         Throwable cause = ex.getMostSpecificCause();
         String detail;
         List<FieldProblem> errors = List.of();

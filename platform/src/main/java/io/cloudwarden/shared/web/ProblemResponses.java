@@ -47,7 +47,7 @@ public final class ProblemResponses {
             case METHOD_NOT_ALLOWED -> CommonErrorCode.METHOD_NOT_ALLOWED;
             case UNSUPPORTED_MEDIA_TYPE -> CommonErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case CONFLICT -> CommonErrorCode.CONFLICT;
-            default -> CommonErrorCode.INTERNAL_ERROR;
+            default -> status.value() == 413 ? CommonErrorCode.PAYLOAD_TOO_LARGE : CommonErrorCode.INTERNAL_ERROR;
         };
     }
 }
