@@ -18,6 +18,7 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private String token;
+    private String refreshToken;
 
     public ApiClient(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
@@ -30,7 +31,19 @@ public final class ApiClient {
             throw new IllegalStateException("login failed: " + r.status() + " " + r.body());
         }
         token = r.body().get("accessToken").asString();
+        refreshToken = r.body().path("refreshToken").asString(null);
         return this;
+    }
+
+    /** Uses {@code accessToken} (any string, e.g. a forged token) as the bearer token from now on. */
+    public ApiClient withToken(String accessToken) {
+        token = accessToken;
+        return this;
+    }
+
+    /** The refresh token of the last login, if the login answered one. */
+    public String refreshToken() {
+        return refreshToken;
     }
 
     /** Logs in as the test bootstrap admin. */
@@ -41,6 +54,7 @@ public final class ApiClient {
     /** Forgets the token. */
     public ApiClient anonymous() {
         token = null;
+        refreshToken = null;
         return this;
     }
 
