@@ -88,6 +88,11 @@ public final class ApiClient {
         return send(builder(path).DELETE());
     }
 
+    /** DELETE with a JSON body (e.g. a confirming code). */
+    public Response deleteWithBody(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").method("DELETE", bodyOf(body)));
+    }
+
     public Response post(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json").POST(bodyOf(body)));
     }
