@@ -101,6 +101,21 @@ class SessionApiTest {
     }
 
     @Test
+    void aRevocationRecordedByAnotherNodeIsHonouredWithinTheRefreshBound() throws Exception {
+        var user = IdentityFixtures.newUser(identity, "othernode", List.of("VIEWER"));
+        ApiClient api = new ApiClient(port).login(user.username(), IdentityFixtures.PASSWORD);
+        String sid = com.nimbusds.jwt.SignedJWT.parse(api.token()).getJWTClaimsSet().getStringClaim("sid");
+        assertThat(sid).isNotBlank();
+        assertThat(api.get("/api/v1/me/sessions").status()).isEqualTo(200);
+        // another node logged the session out: only the shared table knows
+        jdbc.sql("insert into revoked_sessions (session_id, expires_at) values (?::uuid, now() + interval '20 minutes')").param(sid).update();
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/me/sessions").status()).isEqualTo(401));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void sessionsAreListedWithTheCurrentOneFlaggedAndCanBeRevoked() {
         var user = IdentityFixtures.newUser(identity, "sessions", List.of("VIEWER"));
         ApiClient.Response other = login(user.username(), IdentityFixtures.PASSWORD);
