@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 public enum IdentityErrorCode implements ErrorCode {
     INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "Invalid credentials"),
     USER_DISABLED(HttpStatus.FORBIDDEN, "User disabled"),
+    /** Superseded by {@link #PASSWORD_TOO_WEAK}; kept because published codes never change. */
     WEAK_PASSWORD(HttpStatus.BAD_REQUEST, "Password too weak"),
     USERNAME_TAKEN(HttpStatus.CONFLICT, "Username taken"),
     /** A key or provider mapping would grant a role the caller does not hold. */
@@ -35,7 +36,22 @@ public enum IdentityErrorCode implements ErrorCode {
     /** The request comes from an address outside the tenant's IP allow-list. */
     IP_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Address not allowed"),
     /** Too many requests for the tenant, API key or source address; retry after the Retry-After seconds. */
-    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Rate limited");
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Rate limited"),
+    PASSWORD_TOO_WEAK(HttpStatus.BAD_REQUEST, "Password too weak"),
+    ACCOUNT_LOCKED(HttpStatus.LOCKED, "Account locked"),
+    EMAIL_NOT_VERIFIED(HttpStatus.FORBIDDEN, "Email not verified"),
+    MFA_REQUIRED(HttpStatus.UNAUTHORIZED, "Second factor required"),
+    MFA_ENROLMENT_REQUIRED(HttpStatus.FORBIDDEN, "MFA enrolment required"),
+    MFA_CODE_INVALID(HttpStatus.UNAUTHORIZED, "Invalid MFA code"),
+    MFA_NOT_ENABLED(HttpStatus.CONFLICT, "MFA not enabled"),
+    MFA_ALREADY_ENABLED(HttpStatus.CONFLICT, "MFA already enabled"),
+    MFA_ENROLMENT_ONLY(HttpStatus.FORBIDDEN, "Enrolment token"),
+    REFRESH_TOKEN_INVALID(HttpStatus.UNAUTHORIZED, "Invalid refresh token"),
+    REFRESH_TOKEN_REUSED(HttpStatus.UNAUTHORIZED, "Refresh token reused"),
+    LINK_INVALID(HttpStatus.BAD_REQUEST, "Invalid or expired link"),
+    SIGNUP_DISABLED(HttpStatus.FORBIDDEN, "Sign-up disabled"),
+    INVITATION_NOT_PENDING(HttpStatus.CONFLICT, "Invitation not pending"),
+    UNKNOWN_ROLE(HttpStatus.BAD_REQUEST, "Unknown role");
 
     private final Spec spec;
 

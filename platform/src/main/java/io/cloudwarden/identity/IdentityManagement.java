@@ -86,6 +86,11 @@ public class IdentityManagement {
         return jdbc.sql("select count(*) from cw_login_lookup(?)").param(username).query(Long.class).single() > 0;
     }
 
+    /** Whether the user (of the bound tenant) has a confirmed second factor; false for unknown users. */
+    public boolean mfaEnabled(UUID userId) {
+        return jdbc.sql("select mfa_enabled from users where id = ?").param(userId).query(Boolean.class).optional().orElse(false);
+    }
+
     static List<String> roles(Array array) throws java.sql.SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }

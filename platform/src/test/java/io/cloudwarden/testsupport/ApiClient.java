@@ -19,6 +19,7 @@ public final class ApiClient {
     private final String baseUrl;
     private String token;
     private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private String refreshToken;
 
     public ApiClient(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
@@ -31,7 +32,19 @@ public final class ApiClient {
             throw new IllegalStateException("login failed: " + r.status() + " " + r.body());
         }
         token = r.body().get("accessToken").asString();
+        refreshToken = r.body().path("refreshToken").asString(null);
         return this;
+    }
+
+    /** Uses {@code accessToken} (any string, e.g. a forged token) as the bearer token from now on. */
+    public ApiClient withToken(String accessToken) {
+        token = accessToken;
+        return this;
+    }
+
+    /** The refresh token of the last login, if the login answered one. */
+    public String refreshToken() {
+        return refreshToken;
     }
 
     /** Logs in as the test bootstrap admin. */
@@ -52,6 +65,7 @@ public final class ApiClient {
     /** Forgets the token. */
     public ApiClient anonymous() {
         token = null;
+        refreshToken = null;
         return this;
     }
 
@@ -83,6 +97,11 @@ public final class ApiClient {
 
     public Response delete(String path) {
         return send(builder(path).DELETE());
+    }
+
+    /** DELETE with a JSON body (e.g. a confirming code). */
+    public Response deleteWithBody(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").method("DELETE", bodyOf(body)));
     }
 
     public Response post(String path, Object body) {

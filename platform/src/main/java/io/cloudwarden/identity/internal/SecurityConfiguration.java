@@ -19,6 +19,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -38,16 +49,37 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IdentityProperties.class, RateLimitProperties.class, WebHardeningProperties.class})
+@EnableScheduling
 class SecurityConfiguration {
+
+    @Bean
+    PasswordPolicy passwordPolicy() {
+        return new PasswordPolicy();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
     }
 
+    /**
+     * Verifies RS256 tokens with the key their {@code kid} names (from the database-backed key set), checks
+     * issuer and lifetime, and refuses tokens of revoked sessions from the in-memory denylist.
+     */
     @Bean
-    JwtDecoder jwtDecoder(TokenIssuer tokens) {
-        return NimbusJwtDecoder.withPublicKey(tokens.verificationKey()).build();
+    JwtDecoder jwtDecoder(TokenIssuer tokens, SessionDenylist denylist, IdentityProperties props) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, tokens));
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
+            String sid = jwt.getClaimAsString("sid");
+            boolean revoked = sid != null && denylist.isRevoked(java.util.UUID.fromString(sid));
+            return revoked ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the session has ended", null))
+                    : OAuth2TokenValidatorResult.success();
+        };
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(props.issuer()), notRevoked));
+        return decoder;
     }
 
     @Bean
@@ -63,11 +95,16 @@ class SecurityConfiguration {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers("/api/v1/auth/login", "/api/v1/auth/sso/**", "/.well-known/jwks.json", "/.well-known/cloudwarden-audit-keys", "/actuator/health", "/actuator/health/**",
-                            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
+                    a.requestMatchers("/api/v1/auth/login", "/api/v1/auth/login/mfa", "/api/v1/auth/refresh", "/api/v1/auth/logout",
+                            "/api/v1/auth/signup", "/api/v1/auth/verify-email", "/api/v1/auth/password-reset",
+                            "/api/v1/auth/password-reset/confirm", "/api/v1/auth/invitations/*", "/api/v1/auth/invitations/*/accept",
+                            "/api/v1/auth/sso/**", "/.well-known/jwks.json", "/.well-known/cloudwarden-audit-keys", "/actuator/health",
+                            "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
                     // the console's static files and its routes (the application itself asks for a token)
                     a.requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
-                            "/login", "/login/sso", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**").permitAll();
+                            "/login", "/login/sso", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
+                            // the console pages the account mails link to
+                            "/invitations/*", "/verify-email", "/reset-password", "/signup").permitAll();
                     if (props.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();
                     }
@@ -92,7 +129,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, (req, res, ex) -> write(res, json,
                         IdentityErrorCode.API_KEY_INVALID, "the API key is invalid, expired or revoked")), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new TenantBindingFilter(hierarchy, network, json), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limiter, rateLimits, json), TenantBindingFilter.class);
+                .addFilterAfter(new RateLimitFilter(limiter, rateLimits, json), TenantBindingFilter.class)
+                .addFilterAfter(new EnrolmentScopeFilter(json), TenantBindingFilter.class);
         return http.build();
     }
 

@@ -3,7 +3,7 @@ package io.cloudwarden.identity.sso;
 import io.cloudwarden.identity.IdentityErrorCode;
 import io.cloudwarden.identity.SsoLoginFailed;
 import io.cloudwarden.identity.SsoLoginSucceeded;
-import io.cloudwarden.identity.internal.TokenIssuer;
+import io.cloudwarden.identity.internal.SessionService;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.ErrorCode;
 import io.cloudwarden.shared.TenantContext;
@@ -49,20 +49,20 @@ public class SsoLogin {
     private final SsoUserProvisioner users;
     private final OidcClient oidc;
     private final GitHubClient github;
-    private final TokenIssuer tokens;
+    private final SessionService sessions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final SsoProperties props;
     private final Clock clock = Clock.systemUTC();
 
     SsoLogin(JdbcClient jdbc, SsoProviderStore providers, SsoUserProvisioner users, OidcClient oidc, GitHubClient github,
-             TokenIssuer tokens, ApplicationEventPublisher events, TransactionTemplate tx, SsoProperties props) {
+             SessionService sessions, ApplicationEventPublisher events, TransactionTemplate tx, SsoProperties props) {
         this.jdbc = jdbc;
         this.providers = providers;
         this.users = users;
         this.oidc = oidc;
         this.github = github;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.events = events;
         this.tx = tx;
         this.props = props;
@@ -161,7 +161,7 @@ public class SsoLogin {
     }
 
     /** Trades a one-time code from {@link #callback} for tokens; the code works once, within its lifetime. */
-    public TokenIssuer.IssuedToken exchange(String code) {
+    public SessionService.TokenPair exchange(String code, String ip, String userAgent) {
         byte[] hash = sha256(code == null ? "" : code);
         TenantId tenant = jdbc.sql("select cw_sso_code_tenant(?)").param(hash).query(UUID.class).optional().map(TenantId::new)
                 .orElseThrow(SsoLogin::invalidCode);
@@ -180,16 +180,8 @@ public class SsoLogin {
             if (!user.enabled()) {
                 throw new CloudwardenException(IdentityErrorCode.USER_DISABLED, "this user is disabled; ask an administrator");
             }
-            return issueFor(taken.getKey(), user.username(), tenant, user.roles());
+            return sessions.start(tenant, taken.getKey(), ip, userAgent);
         });
-    }
-
-    /**
-     * Issues the tokens of an SSO login. The one place SSO creates tokens, so sessions and refresh tokens can be
-     * plugged in here.
-     */
-    TokenIssuer.IssuedToken issueFor(UUID userId, String username, TenantId tenant, List<String> roles) {
-        return tokens.issue(userId, username, tenant, roles);
     }
 
     /** Removes expired logins and codes of every tenant. */

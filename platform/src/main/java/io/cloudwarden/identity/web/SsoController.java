@@ -1,6 +1,8 @@
 package io.cloudwarden.identity.web;
 
-import io.cloudwarden.identity.internal.TokenIssuer;
+import io.cloudwarden.identity.internal.SessionService;
+import io.cloudwarden.shared.web.RequestActor;
+import jakarta.servlet.http.HttpServletRequest;
 import io.cloudwarden.identity.sso.SsoLogin;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.security.PublicEndpoint;
@@ -65,10 +67,10 @@ class SsoController {
 
     @PostMapping("/api/v1/auth/sso/exchange")
     @PublicEndpoint(why = "the console trades the one-time code from the callback for tokens")
-    @Operation(summary = "Exchange the one-time code (single use, 60 s) for an access token")
-    TokenResponse exchange(@Valid @RequestBody ExchangeRequest request) {
-        TokenIssuer.IssuedToken token = sso.exchange(request.code());
-        return new TokenResponse(token.token(), null, "Bearer", token.expiresInSeconds());
+    @Operation(summary = "Exchange the one-time code (single use, 60 s) for an access and a refresh token (a new session)")
+    TokenResponse exchange(@Valid @RequestBody ExchangeRequest request, HttpServletRequest http) {
+        SessionService.TokenPair pair = sso.exchange(request.code(), RequestActor.sourceIp(), http.getHeader("User-Agent"));
+        return new TokenResponse(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresIn());
     }
 
     private static ResponseEntity<Void> redirect(URI location) {
