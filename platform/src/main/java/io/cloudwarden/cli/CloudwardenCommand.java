@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code cloudwarden} command and its subcommands. */
 @Command(name = "cloudwarden", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Cloudwarden: one control tower for AWS, Azure and GCP estates.",
-        subcommands = {DemoCommand.class, ServeCommand.class, BenchCommand.class, VerifyLogCommand.class, VersionCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, BenchCommand.class, VerifyLogCommand.class, IngestCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public class CloudwardenCommand implements Runnable {
 

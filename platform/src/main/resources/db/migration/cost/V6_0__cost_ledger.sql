@@ -41,15 +41,17 @@ as $$
     select count(*)::int from failed
 $$;
 
--- Rows an import could not accept, never dropped silently: the source row number, why, and the raw row.
+-- Rows an import could not accept, never dropped silently: which of its files, the row number in that file,
+-- why, and the raw row.
 create table cost_import_quarantine
 (
     import_id  uuid   not null references cost_imports (id) on delete cascade,
     tenant_id  uuid   not null references tenants (id),
+    file_index int    not null,
     source_row bigint not null,
     reason     text   not null,
     raw        jsonb  not null,
-    primary key (import_id, source_row)
+    primary key (import_id, file_index, source_row)
 );
 alter table cost_import_quarantine enable row level security;
 create policy cost_import_quarantine_tenant on cost_import_quarantine
@@ -211,6 +213,23 @@ create index cost_resource_daily_idx on cost_resource_daily (tenant_id, day);
 create index cost_resource_daily_resource_idx on cost_resource_daily (tenant_id, resource_id, day);
 alter table cost_resource_daily enable row level security;
 create policy cost_resource_daily_tenant on cost_resource_daily
+    using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
+
+-- The export files a connector listed and which import took them in, so a sync imports only the billing periods
+-- whose files are new or changed (by fingerprint).
+create table cost_export_files
+(
+    tenant_id      uuid        not null references tenants (id),
+    account_id     uuid        not null,
+    file_key       text        not null,
+    fingerprint    text        not null,
+    billing_period date        not null,
+    import_id      uuid        not null references cost_imports (id),
+    imported_at    timestamptz not null default now(),
+    primary key (tenant_id, account_id, file_key)
+);
+alter table cost_export_files enable row level security;
+create policy cost_export_files_tenant on cost_export_files
     using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
 
 -- The tag keys seen in a tenant's cost rows, for the explorer's pickers (kept up to date by loads).

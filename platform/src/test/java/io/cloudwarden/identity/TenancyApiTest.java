@@ -176,7 +176,10 @@ class TenancyApiTest {
         assertThat(now.get("dataRetention").get("auditOnlineDays").asInt()).isEqualTo(30);
         assertThat(now.get("dataRetention").get("evidenceDays").asInt()).isEqualTo(400);
         assertThat(carol.get("/api/v1/audit/log").body().get("onlineRetentionDays").asInt()).as("the evidence module's setting").isEqualTo(30);
-        assertThat(carol.get("/api/v1/audit/entries?action=identity.tenant.settings-changed").raw()).contains("\"sessionLifetimeMinutes\":720", "\"sessionLifetimeMinutes\":60");
+        // the ledger takes the event in the request's transaction and appends it to the log moments later
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(carol.get("/api/v1/audit/entries?action=identity.tenant.settings-changed").raw())
+                        .contains("\"sessionLifetimeMinutes\":720", "\"sessionLifetimeMinutes\":60"));
 
         ApiClient.Response lockout = carol.put("/api/v1/tenant/settings", Map.of("ipAllowList", List.of("10.0.0.0/8")));
         assertThat(lockout.status()).isEqualTo(400);

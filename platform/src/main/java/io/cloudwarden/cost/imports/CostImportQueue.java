@@ -51,40 +51,56 @@ public class CostImportQueue {
     }
 
     /** A new spool file for an upload; the caller writes it and then calls {@link #submitSpooled}. */
-    public Path spoolFile(UUID importId) throws IOException {
+    public Path spoolFile(UUID importId, int index) throws IOException {
         Files.createDirectories(props.spoolDirectory());
-        return props.spoolDirectory().resolve(importId + ".upload");
+        return props.spoolDirectory().resolve(importId + "-" + index + ".upload");
     }
 
-    /** Queues a registered import whose file is in the spool; the file is deleted afterwards. */
-    public Future<?> submitSpooled(UUID id, Path file) {
-        return submit(id, () -> Files.newInputStream(file), file);
+    /** A file of an upload waiting in the spool. */
+    public record Spooled(String name, Path path) {
     }
 
-    /** Queues a registered import that reads its file from {@code source}. */
-    public Future<?> submit(UUID id, CostImports.FileSource source) {
-        return submit(id, source, null);
+    /** Queues a registered import whose files are in the spool; they are deleted afterwards. */
+    public Future<?> submitSpooled(UUID id, List<Spooled> files) {
+        List<CostImports.ImportFile> sources = new ArrayList<>();
+        for (Spooled f : files) {
+            sources.add(new CostImports.ImportFile(f.name(), size(f.path()), () -> Files.newInputStream(f.path())));
+        }
+        return submit(id, sources, files.stream().map(Spooled::path).toList());
     }
 
-    private Future<?> submit(UUID id, CostImports.FileSource source, Path spooled) {
+    /** Queues a registered import that reads its files from elsewhere (an object store, a connector). */
+    public Future<?> submit(UUID id, List<CostImports.ImportFile> files) {
+        return submit(id, files, List.of());
+    }
+
+    private Future<?> submit(UUID id, List<CostImports.ImportFile> files, List<Path> spooled) {
         TenantId tenant = TenantContext.require();
         held.put(id, tenant);
         return workers.submit(() -> {
             try {
-                imports.run(tenant, id, source);
+                imports.run(tenant, id, files);
             } catch (RuntimeException e) {
                 log.error("Cost import {} could not be run", id, e);
             } finally {
                 held.remove(id);
-                if (spooled != null) {
+                for (Path p : spooled) {
                     try {
-                        Files.deleteIfExists(spooled);
+                        Files.deleteIfExists(p);
                     } catch (IOException e) {
-                        log.warn("Could not delete the spooled upload {}", spooled, e);
+                        log.warn("Could not delete the spooled upload {}", p, e);
                     }
                 }
             }
         });
+    }
+
+    private static Long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)

@@ -70,15 +70,15 @@ class CostImportStore {
     void quarantine(TenantId tenant, UUID id, List<QuarantinedRow> rows) {
         List<Object[]> batch = new ArrayList<>(rows.size());
         for (QuarantinedRow r : rows) {
-            batch.add(new Object[] {id, tenant.value(), r.sourceRow(), r.reason(), json.writeValueAsString(r.raw())});
+            batch.add(new Object[] {id, tenant.value(), r.fileIndex(), r.sourceRow(), r.reason(), json.writeValueAsString(r.raw())});
         }
         for (int from = 0; from < batch.size(); from += 1000) {
             List<Object[]> chunk = batch.subList(from, Math.min(batch.size(), from + 1000));
-            jdbc.sql("insert into cost_import_quarantine (import_id, tenant_id, source_row, reason, raw) "
-                    + "select * from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::jsonb[])")
+            jdbc.sql("insert into cost_import_quarantine (import_id, tenant_id, file_index, source_row, reason, raw) "
+                    + "select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::bigint[], ?::text[], ?::jsonb[])")
                     .params(chunk.stream().map(c -> c[0]).toArray(UUID[]::new), chunk.stream().map(c -> c[1]).toArray(UUID[]::new),
-                            chunk.stream().map(c -> c[2]).toArray(Long[]::new), chunk.stream().map(c -> c[3]).toArray(String[]::new),
-                            chunk.stream().map(c -> c[4]).toArray(String[]::new))
+                            chunk.stream().map(c -> c[2]).toArray(Integer[]::new), chunk.stream().map(c -> c[3]).toArray(Long[]::new),
+                            chunk.stream().map(c -> c[4]).toArray(String[]::new), chunk.stream().map(c -> c[5]).toArray(String[]::new))
                     .update();
         }
     }
@@ -114,21 +114,25 @@ class CostImportStore {
         return new CursorPage<>(items, next);
     }
 
-    record QuarantinedRow(long sourceRow, String reason, Map<String, String> raw) {
+    /** A quarantined row: the file it is in (index and name), its row number there, why, and its raw values. */
+    record QuarantinedRow(int fileIndex, String file, long sourceRow, String reason, Map<String, String> raw) {
     }
 
-    CursorPage<QuarantinedRow> quarantined(TenantId tenant, UUID id, String cursor, int limit) {
+    CursorPage<QuarantinedRow> quarantined(TenantId tenant, UUID id, List<String> fileNames, String cursor, int limit) {
         String fingerprint = "quarantine:" + id;
-        long after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor, fingerprint, 1).get(0));
+        List<String> after = cursor == null ? List.of("-1", "0") : Cursors.decode(cursor, fingerprint, 2);
         List<QuarantinedRow> items = new ArrayList<>(jdbc.sql("""
-                select source_row, reason, raw::text from cost_import_quarantine
-                where tenant_id = ? and import_id = ? and source_row > ? order by source_row limit ?""")
-                .params(tenant.value(), id, after, limit + 1)
-                .query((rs, n) -> new QuarantinedRow(rs.getLong(1), rs.getString(2), rawMap(rs.getString(3)))).list());
+                select file_index, source_row, reason, raw::text from cost_import_quarantine
+                where tenant_id = ? and import_id = ? and (file_index, source_row) > (?, ?)
+                order by file_index, source_row limit ?""")
+                .params(tenant.value(), id, Integer.parseInt(after.get(0)), Long.parseLong(after.get(1)), limit + 1)
+                .query((rs, n) -> new QuarantinedRow(rs.getInt(1), rs.getInt(1) < fileNames.size() ? fileNames.get(rs.getInt(1)) : null,
+                        rs.getLong(2), rs.getString(3), rawMap(rs.getString(4)))).list());
         String next = null;
         if (items.size() > limit) {
             items.remove(limit);
-            next = Cursors.encode(fingerprint, List.of(Long.toString(items.get(limit - 1).sourceRow())));
+            QuarantinedRow last = items.get(limit - 1);
+            next = Cursors.encode(fingerprint, List.of(Integer.toString(last.fileIndex()), Long.toString(last.sourceRow())));
         }
         return new CursorPage<>(items, next);
     }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +68,10 @@ public class CostImports {
         InputStream open() throws IOException;
     }
 
+    /** One file of an import: its name and how to open it. */
+    public record ImportFile(String name, Long sizeBytes, FileSource source) {
+    }
+
     /** Records a new import in the tenant bound to the thread; it runs when {@link #run} is called. */
     public UUID register(CostImport.Source source, String fileName, String location, Long sizeBytes, UUID accountId, String actor) {
         TenantId tenant = TenantContext.require();
@@ -77,15 +80,19 @@ public class CostImports {
         return id;
     }
 
-    /** Runs a registered import to the end on the calling thread and returns its final state. */
-    public CostImport run(TenantId tenant, UUID id, FileSource file) {
+    /**
+     * Runs a registered import to the end on the calling thread and returns its final state. All its files are read
+     * in order into one ledger load, so together they replace the billing periods they contain (a month of daily
+     * files is imported as one import). If any file is refused, nothing is stored.
+     */
+    public CostImport run(TenantId tenant, UUID id, List<ImportFile> files) {
         return TenantContext.callAs(tenant, () -> {
             CostImport job = store.find(tenant, id).orElseThrow();
             if (!Boolean.TRUE.equals(separate.execute(s -> store.markRunning(id)))) {
                 return job;
             }
-            try (InputStream raw = file.open(); BoundedInputStream in = BoundedInputStream.builder().setInputStream(raw).get()) {
-                execute(tenant, job, in);
+            try {
+                execute(tenant, job, files);
             } catch (CostFileRefusedException e) {
                 finishUnchanged(tenant, job, CostImport.Status.REFUSED, e.getMessage());
             } catch (Exception e) {
@@ -96,48 +103,86 @@ public class CostImports {
         });
     }
 
-    private void execute(TenantId tenant, CostImport job, BoundedInputStream in) {
+    private void execute(TenantId tenant, CostImport job, List<ImportFile> files) {
         FocusConformanceChecker.Session conformance = checker.begin();
         List<CostImportStore.QuarantinedRow> quarantined = new ArrayList<>();
-        AtomicReference<CostReadResult> read = new AtomicReference<>();
-        long[] lastProgress = {System.nanoTime()};
-        long[] rows = {0};
-        ledger.load(tenant, job.id(), writer -> read.set(reader.read(in, job.fileName(), new CostRowSink() {
-            @Override
-            public void accept(FocusRow row) {
-                conformance.check(row);
-                writer.write(row);
-                tick();
-            }
+        List<CostReadResult> results = new ArrayList<>();
+        long total = files.stream().mapToLong(f -> f.sizeBytes() == null ? 0 : Math.max(0, f.sizeBytes())).sum();
+        Progress progress = new Progress(job.id(), total);
+        ledger.load(tenant, job.id(), writer -> {
+            for (int i = 0; i < files.size(); i++) {
+                ImportFile file = files.get(i);
+                int index = i;
+                try (InputStream raw = file.source().open(); BoundedInputStream in = BoundedInputStream.builder().setInputStream(raw).get()) {
+                    progress.file(in);
+                    results.add(reader.read(in, file.name(), new CostRowSink() {
+                        @Override
+                        public void accept(FocusRow row) {
+                            conformance.check(row);
+                            writer.write(row);
+                            progress.tick();
+                        }
 
-            @Override
-            public void quarantine(long sourceRow, String reason, Map<String, String> raw) {
-                quarantined.add(new CostImportStore.QuarantinedRow(sourceRow, reason, raw));
-                tick();
-            }
-
-            private void tick() {
-                rows[0]++;
-                long now = System.nanoTime();
-                if (now - lastProgress[0] > PROGRESS_EVERY_NANOS) {
-                    lastProgress[0] = now;
-                    double progress = job.sizeBytes() == null || job.sizeBytes() <= 0 ? 0 : (double) in.getCount() / job.sizeBytes();
-                    separate.executeWithoutResult(s -> store.progress(job.id(), progress, rows[0]));
+                        @Override
+                        public void quarantine(long sourceRow, String reason, Map<String, String> raw) {
+                            quarantined.add(new CostImportStore.QuarantinedRow(index, file.name(), sourceRow, reason, raw));
+                            progress.tick();
+                        }
+                    }));
+                    progress.fileDone();
                 }
             }
-        })), load -> {
-            CostReadResult r = read.get();
+        }, load -> {
             ConformanceReport report = conformance.finish();
             store.quarantine(tenant, job.id(), quarantined);
-            boolean nothingAccepted = r.rowsAccepted() == 0;
+            long read = results.stream().mapToLong(CostReadResult::rowsRead).sum();
+            long accepted = results.stream().mapToLong(CostReadResult::rowsAccepted).sum();
+            long bad = results.stream().mapToLong(CostReadResult::rowsQuarantined).sum();
+            boolean nothingAccepted = accepted == 0;
             CostImport.Status status = nothingAccepted ? CostImport.Status.FAILED : CostImport.Status.SUCCEEDED;
             String error = nothingAccepted ? "no row of '" + job.fileName() + "' could be accepted; the quarantine lists why" : null;
-            store.finish(job.id(), status, r.format().name(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(),
-                    ImportReport.of(r, load, report), error);
+            ImportReport importReport = ImportReport.of(files.stream().map(ImportFile::name).toList(), results, load, report);
+            store.finish(job.id(), status, importReport.format().id(), read, accepted, bad, importReport, error);
             events.publishEvent(new CostImportFinished(tenant, job.id(), job.requestedBy(), job.fileName(), status.name(),
-                    r.format().name(), r.rowsAccepted(), r.rowsQuarantined(),
+                    importReport.format().id(), accepted, bad,
                     load.periods().stream().map(CostLedger.PeriodReplaced::billingAccountId).distinct().toList(), error, Instant.now()));
         });
+    }
+
+    /** Writes an import's progress (bytes read of all its files) at most once a second, in its own transaction. */
+    private final class Progress {
+        private final UUID id;
+        private final long totalBytes;
+        private long doneBytes;
+        private long rows;
+        private long last = System.nanoTime();
+        private BoundedInputStream current;
+
+        Progress(UUID id, long totalBytes) {
+            this.id = id;
+            this.totalBytes = totalBytes;
+        }
+
+        void file(BoundedInputStream in) {
+            current = in;
+        }
+
+        void fileDone() {
+            doneBytes += current.getCount();
+            current = null;
+        }
+
+        void tick() {
+            rows++;
+            long now = System.nanoTime();
+            if (now - last > PROGRESS_EVERY_NANOS) {
+                last = now;
+                long bytes = doneBytes + (current == null ? 0 : current.getCount());
+                double fraction = totalBytes <= 0 ? 0 : (double) bytes / totalBytes;
+                long r = rows;
+                separate.executeWithoutResult(s -> store.progress(id, fraction, r));
+            }
+        }
     }
 
     private void finishUnchanged(TenantId tenant, CostImport job, CostImport.Status status, String error) {
@@ -165,8 +210,16 @@ public class CostImports {
         return store.list(TenantContext.require(), status, cursor, limit);
     }
 
-    public CursorPage<CostImportStore.QuarantinedRow> quarantined(UUID id, String cursor, int limit) {
-        return store.quarantined(TenantContext.require(), id, cursor, limit);
+    /** The rows an import quarantined, in file and row order. */
+    public CursorPage<CostImportStore.QuarantinedRow> quarantined(CostImport job, String cursor, int limit) {
+        List<String> names = new ArrayList<>();
+        if (job.report() != null) {
+            job.report().path("files").forEach(f -> names.add(f.path("name").asString()));
+        }
+        if (names.isEmpty()) {
+            names.add(job.fileName());
+        }
+        return store.quarantined(TenantContext.require(), job.id(), names, cursor, limit);
     }
 
     /** Keeps the given imports from being taken for abandoned while they wait or run. */

@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,7 @@ import org.springframework.web.multipart.MultipartFile;
 class CostImportController {
 
     private static final int MAX_LIMIT = 500;
+    private static final int MAX_FILES = 1000;
 
     private final CostImports imports;
     private final CostImportQueue queue;
@@ -58,34 +60,45 @@ class CostImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @RequiresPermission(Permission.COST_IMPORT)
-    @Operation(summary = "Upload a cost export (part 'file'): FOCUS 1.0-1.2, AWS CUR (legacy, 2.0, FOCUS), Azure cost details, "
-            + "GCP billing export or OCI, as CSV, gzip CSV or JSON lines. The import runs in the background; follow it "
-            + "with GET /api/v1/cost/imports/{id}.")
-    CostImport upload(@RequestPart("file") MultipartFile file) throws IOException {
-        String name = fileName(file.getOriginalFilename());
-        UUID id = imports.register(CostImport.Source.UPLOAD, name, null, file.getSize(), null, RequestActor.actor());
-        Path spool = queue.spoolFile(id);
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
+    @Operation(summary = "Upload cost exports (one or more parts named 'file', imported together as one import): FOCUS 1.0-1.2, "
+            + "AWS CUR (legacy, 2.0, FOCUS), Azure cost details, GCP billing export or OCI, as CSV, gzip CSV or JSON lines",
+            description = "An import replaces every (billing account, billing period) its files contain, so upload all files "
+                    + "of a period together (e.g. a month of daily files). The import runs in the background; follow it with "
+                    + "GET /api/v1/cost/imports/{id}.")
+    CostImport upload(@RequestPart("file") List<MultipartFile> files) throws IOException {
+        if (files.isEmpty() || files.size() > MAX_FILES) {
+            throw new CloudwardenException(CommonErrorCode.VALIDATION_FAILED, "send 1 to " + MAX_FILES + " files",
+                    List.of(new FieldProblem("file", "1 to " + MAX_FILES + " parts")));
         }
-        queue.submitSpooled(id, spool);
+        List<String> names = files.stream().map(f -> fileName(f.getOriginalFilename())).toList();
+        long size = files.stream().mapToLong(MultipartFile::getSize).sum();
+        UUID id = imports.register(CostImport.Source.UPLOAD, displayName(names), null, size, null, RequestActor.actor());
+        List<CostImportQueue.Spooled> spooled = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path spool = queue.spoolFile(id, i);
+            try (InputStream in = files.get(i).getInputStream()) {
+                Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
+            }
+            spooled.add(new CostImportQueue.Spooled(names.get(i), spool));
+        }
+        queue.submitSpooled(id, spooled);
         return imports.find(id).orElseThrow();
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE, "text/csv", "application/gzip", "application/x-ndjson"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     @RequiresPermission(Permission.COST_IMPORT)
-    @Operation(summary = "Upload a cost export as the request body (for large files and scripts; the CLI uses this)")
+    @Operation(summary = "Upload one cost export as the request body (for large files and scripts)")
     CostImport uploadBody(@Parameter(description = "the file's name, shown in the import list") @RequestParam String fileName,
                           HttpServletRequest request) throws IOException {
         String name = fileName(fileName);
         long length = request.getContentLengthLong();
         UUID id = imports.register(CostImport.Source.CLI, name, null, length >= 0 ? length : null, null, RequestActor.actor());
-        Path spool = queue.spoolFile(id);
+        Path spool = queue.spoolFile(id, 0);
         try (InputStream in = request.getInputStream()) {
             Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
         }
-        queue.submitSpooled(id, spool);
+        queue.submitSpooled(id, List.of(new CostImportQueue.Spooled(name, spool)));
         return imports.find(id).orElseThrow();
     }
 
@@ -102,7 +115,7 @@ class CostImportController {
         ObjectStoreFiles.Location location = objectStore.resolve(body.location());
         UUID id = imports.register(CostImport.Source.OBJECT_STORE, location.fileName(), body.location(), location.size(), null,
                 RequestActor.actor());
-        queue.submit(id, () -> objectStore.open(location));
+        queue.submit(id, List.of(new CostImports.ImportFile(location.fileName(), location.size(), () -> objectStore.open(location))));
         return imports.find(id).orElseThrow();
     }
 
@@ -131,8 +144,8 @@ class CostImportController {
     @Operation(summary = "The rows an import quarantined, with their row numbers, reasons and raw values")
     CursorPage<?> quarantine(@PathVariable UUID id, @RequestParam(required = false) String cursor,
                              @RequestParam(required = false) Integer limit) {
-        imports.find(id).orElseThrow(() -> notFound(id));
-        return imports.quarantined(id, cursor, limit(limit));
+        CostImport job = imports.find(id).orElseThrow(() -> notFound(id));
+        return imports.quarantined(job, cursor, limit(limit));
     }
 
     private static int limit(Integer limit) {
@@ -151,6 +164,11 @@ class CostImportController {
                     List.of(new FieldProblem("fileName", "must be 1 to 255 characters")));
         }
         return n;
+    }
+
+    /** How a multi-file import is listed: its first file and how many more. */
+    static String displayName(List<String> names) {
+        return names.size() == 1 ? names.get(0) : names.get(0) + " and " + (names.size() - 1) + " more";
     }
 
     private static CloudwardenException notFound(UUID id) {
