@@ -25,16 +25,19 @@ final class ConformanceModel {
 
     /** Per-row evaluation state: memoised rule results so CheckModelRule references are evaluated once. */
     static final class Ctx {
-        final FocusRow row;
+        FocusRow row;
+        /** Per-column memo of the decimal and datetime format checks, which several rules repeat. */
+        final byte[] decimalOk = new byte[FocusColumn.values().length];
+        final byte[] dateTimeOk = new byte[FocusColumn.values().length];
         private final byte[] memo;
-        private final boolean[] applicable;
-        private final List<CompiledRule> rules;
+        private final Node[] checks;
+        private final Node[] conditions;
 
-        Ctx(FocusRow row, byte[] memo, boolean[] applicable, List<CompiledRule> rules) {
-            this.row = row;
+        /** {@code checks[i]} null means rule i is skipped (not applicable or not row-checkable). */
+        Ctx(byte[] memo, Node[] checks, Node[] conditions) {
             this.memo = memo;
-            this.applicable = applicable;
-            this.rules = rules;
+            this.checks = checks;
+            this.conditions = conditions;
         }
 
         byte result(int i) {
@@ -42,22 +45,26 @@ final class ConformanceModel {
             if (m != 0) {
                 return m;
             }
-            CompiledRule r = rules.get(i);
-            if (!applicable[i] || r.rowCheck() == null) {
-                m = SKIP;
-            } else if (r.condition() != null && !r.condition().test(this)) {
+            Node check = checks[i];
+            Node condition = conditions[i];
+            if (check == null || condition != null && condition.test(this) != T) {
                 m = SKIP;
             } else {
-                m = r.rowCheck().test(this) ? PASS : FAIL;
+                m = check.test(this) == F ? FAIL : PASS;
             }
             memo[i] = m;
             return m;
         }
     }
 
+    static final int T = 1;
+    static final int F = 0;
+    static final int U = -1;
+
+    /** A check in SQL three-valued logic: T, F, or U (unknown, e.g. comparing a null); only F fails a rule. */
     @FunctionalInterface
     interface Node {
-        boolean test(Ctx ctx);
+        int test(Ctx ctx);
     }
 
     private static final class NotRowCheckable extends RuntimeException {
@@ -115,6 +122,10 @@ final class ConformanceModel {
             return new CompiledRule(id, description, keyword, criteria, null, null, null,
                     "the model gives no machine-checkable requirement for this rule");
         }
+        if (keyword.equals("MAY")) {
+            return new CompiledRule(id, description, keyword, criteria, null, null, null,
+                    "a MAY rule permits and cannot fail");
+        }
         if ("ColumnPresent".equals(req.get("CheckFunction"))) {
             FocusColumn c = FocusColumn.byId(String.valueOf(req.get("ColumnName"))).orElse(null);
             if (c != null) {
@@ -145,12 +156,17 @@ final class ConformanceModel {
             case "OR" -> {
                 Node[] items = listOf(n.get("Items")).stream().map(i -> node(FocusConformanceChecker.asMap(i))).toArray(Node[]::new);
                 yield ctx -> {
+                    int result = F;
                     for (Node i : items) {
-                        if (i.test(ctx)) {
-                            return true;
+                        int r = i.test(ctx);
+                        if (r == T) {
+                            return T;
+                        }
+                        if (r == U) {
+                            result = U;
                         }
                     }
-                    return false;
+                    return result;
                 };
             }
             case "CheckModelRule" -> {
@@ -162,14 +178,14 @@ final class ConformanceModel {
                 Map<String, Object> target = FocusConformanceChecker.asMap(modelRules.get(ref));
                 CompiledRule compiled = compileRule(ref, target);
                 if (compiled.rowCheck() == null && compiled.note() != null && compiled.presenceOf() == null
-                        && !compiled.note().startsWith("the model gives no")) {
+                        && !compiled.note().startsWith("the model gives no") && !compiled.note().startsWith("a MAY rule")) {
                     throw new NotRowCheckable("refers to " + ref + ", which is not row-checkable: " + compiled.note());
                 }
                 if (compiled.presenceOf() != null) {
                     throw new NotRowCheckable("refers to the dataset-level presence rule " + ref);
                 }
                 int idx = i;
-                yield ctx -> ctx.result(idx) != FAIL;
+                yield ctx -> ctx.result(idx) == FAIL ? F : T;
             }
             case "CheckValue", "CheckNotValue" -> {
                 FocusColumn c = column(n, "ColumnName");
@@ -178,22 +194,29 @@ final class ConformanceModel {
                 boolean negate = f.equals("CheckNotValue");
                 yield ctx -> {
                     String actual = ctx.row.get(c);
-                    boolean eq = value == null ? actual == null : value.equals(actual);
-                    return negate != eq;
+                    if (value != null && actual == null) {
+                        return U; // SQL: comparing null is unknown
+                    }
+                    boolean eq = value == null ? actual == null : value.equals(actual) || numericEquals(value, actual);
+                    return negate != eq ? T : F;
                 };
             }
             case "CheckSameValue", "CheckNotSameValue" -> {
                 FocusColumn a = column(n, "ColumnAName");
                 FocusColumn b = column(n, "ColumnBName");
                 boolean negate = f.equals("CheckNotSameValue");
-                yield ctx -> negate != java.util.Objects.equals(ctx.row.get(a), ctx.row.get(b));
+                yield ctx -> {
+                    String x = ctx.row.get(a);
+                    String y = ctx.row.get(b);
+                    return x == null || y == null ? U : negate != x.equals(y) ? T : F;
+                };
             }
             case "CheckGreaterOrEqualThanValue" -> {
                 FocusColumn c = column(n, "ColumnName");
                 BigDecimal min = new BigDecimal(String.valueOf(n.get("Value")));
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || FocusConformanceChecker.isDecimal(v) && new BigDecimal(v).compareTo(min) >= 0;
+                    return v == null || FocusConformanceChecker.isDecimal(v) && new BigDecimal(v).compareTo(min) >= 0 ? T : F;
                 };
             }
             case "ColumnByColumnEqualsColumnValue" -> {
@@ -205,58 +228,73 @@ final class ConformanceModel {
                     String y = ctx.row.get(b);
                     String z = ctx.row.get(r);
                     if (x == null || y == null || z == null) {
-                        return true;
+                        return U;
                     }
-                    if (!FocusConformanceChecker.isDecimal(x) || !FocusConformanceChecker.isDecimal(y)
-                            || !FocusConformanceChecker.isDecimal(z)) {
-                        return false;
+                    if (!isPlainDecimal(x) || !isPlainDecimal(y) || !isPlainDecimal(z)) {
+                        return F;
                     }
                     BigDecimal product = new BigDecimal(x).multiply(new BigDecimal(y));
                     BigDecimal expected = new BigDecimal(z);
                     BigDecimal tolerance = expected.abs().max(BigDecimal.ONE).multiply(new BigDecimal("1E-6"));
-                    return product.subtract(expected).abs().compareTo(tolerance) <= 0;
+                    return product.subtract(expected).abs().compareTo(tolerance) <= 0 ? T : F;
                 };
             }
             case "CheckDecimalValue", "TypeDecimal", "FormatNumeric" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isPlainDecimal(v);
+                    if (v == null) {
+                        return T;
+                    }
+                    byte m = ctx.decimalOk[c.ordinal()];
+                    if (m == 0) {
+                        m = isPlainDecimal(v) ? (byte) T : (byte) 2;
+                        ctx.decimalOk[c.ordinal()] = m;
+                    }
+                    return m == T ? T : F;
                 };
             }
             case "TypeString", "FormatString" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || !v.isEmpty() && v.strip().length() == v.length();
+                    return v == null || !v.isEmpty() && v.strip().length() == v.length() ? T : F;
                 };
             }
             case "TypeDateTime", "FormatDateTime" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isUtcDateTime(v);
+                    if (v == null) {
+                        return T;
+                    }
+                    byte m = ctx.dateTimeOk[c.ordinal()];
+                    if (m == 0) {
+                        m = isUtcDateTime(v) ? (byte) T : (byte) 2;
+                        ctx.dateTimeOk[c.ordinal()] = m;
+                    }
+                    return m == T ? T : F;
                 };
             }
             case "FormatCurrency", "CheckNationalCurrency" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || currencies.contains(v);
+                    return v == null || currencies.contains(v) ? T : F;
                 };
             }
             case "FormatKeyValue" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isJsonObject(v);
+                    return v == null || isJsonObject(v) ? T : F;
                 };
             }
             case "FormatUnit" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isUnit(v);
+                    return v == null || isUnit(v) ? T : F;
                 };
             }
             default -> throw new NotRowCheckable("uses " + f + ", a dataset-level check this checker does not run");
@@ -266,12 +304,17 @@ final class ConformanceModel {
     private Node all(List<Object> items) {
         Node[] nodes = items.stream().map(i -> node(FocusConformanceChecker.asMap(i))).toArray(Node[]::new);
         return ctx -> {
+            int result = T;
             for (Node i : nodes) {
-                if (!i.test(ctx)) {
-                    return false;
+                int r = i.test(ctx);
+                if (r == F) {
+                    return F;
+                }
+                if (r == U) {
+                    result = U;
                 }
             }
-            return true;
+            return result;
         };
     }
 
@@ -283,6 +326,10 @@ final class ConformanceModel {
     private static FocusColumn column(Map<String, Object> n, String arg) {
         String name = String.valueOf(n.get(arg));
         return FocusColumn.byId(name).orElseThrow(() -> new NotRowCheckable("names " + name + ", not a FOCUS 1.2 column"));
+    }
+
+    private static boolean numericEquals(String expected, String actual) {
+        return isPlainDecimal(expected) && isPlainDecimal(actual) && new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0;
     }
 
     static boolean isPlainDecimal(String s) {
@@ -322,11 +369,7 @@ final class ConformanceModel {
         if (!s.startsWith("{") || !s.endsWith("}")) {
             return false;
         }
-        try {
-            return FocusConformanceChecker.JSON.readTree(s).isObject();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return JsonShape.isObject(s);
     }
 
     /** A loose UnitFormat check: printable, no surrounding blanks, no brackets or control characters. */
