@@ -29,6 +29,21 @@ final class ConformanceModel {
         /** Per-column memo of the decimal and datetime format checks, which several rules repeat. */
         final byte[] decimalOk = new byte[FocusColumn.values().length];
         final byte[] dateTimeOk = new byte[FocusColumn.values().length];
+        final BigDecimal[] decimals = new BigDecimal[FocusColumn.values().length];
+
+        /** The column's value as a decimal (parsed once per row), or null when null or not a plain decimal. */
+        BigDecimal decimal(FocusColumn c) {
+            BigDecimal d = decimals[c.ordinal()];
+            if (d == null) {
+                String v = row.get(c);
+                if (v == null || !isPlainDecimal(v)) {
+                    return null;
+                }
+                d = new BigDecimal(v);
+                decimals[c.ordinal()] = d;
+            }
+            return d;
+        }
         private final byte[] memo;
         private final Node[] checks;
         private final Node[] conditions;
@@ -56,6 +71,8 @@ final class ConformanceModel {
             return m;
         }
     }
+
+    private static final BigDecimal TOLERANCE = new BigDecimal("1E-6");
 
     static final int T = 1;
     static final int F = 0;
@@ -192,12 +209,13 @@ final class ConformanceModel {
                 Object v = n.get("Value");
                 String value = v == null ? null : v.toString();
                 boolean negate = f.equals("CheckNotValue");
+                boolean numeric = value != null && isPlainDecimal(value);
                 yield ctx -> {
                     String actual = ctx.row.get(c);
                     if (value != null && actual == null) {
                         return U; // SQL: comparing null is unknown
                     }
-                    boolean eq = value == null ? actual == null : value.equals(actual) || numericEquals(value, actual);
+                    boolean eq = value == null ? actual == null : value.equals(actual) || numeric && numericEquals(value, actual);
                     return negate != eq ? T : F;
                 };
             }
@@ -216,7 +234,11 @@ final class ConformanceModel {
                 BigDecimal min = new BigDecimal(String.valueOf(n.get("Value")));
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || FocusConformanceChecker.isDecimal(v) && new BigDecimal(v).compareTo(min) >= 0 ? T : F;
+                    if (v == null) {
+                        return T;
+                    }
+                    BigDecimal d = ctx.decimal(c);
+                    return d != null && d.compareTo(min) >= 0 ? T : F;
                 };
             }
             case "ColumnByColumnEqualsColumnValue" -> {
@@ -230,12 +252,14 @@ final class ConformanceModel {
                     if (x == null || y == null || z == null) {
                         return U;
                     }
-                    if (!isPlainDecimal(x) || !isPlainDecimal(y) || !isPlainDecimal(z)) {
+                    BigDecimal dx = ctx.decimal(a);
+                    BigDecimal dy = ctx.decimal(b);
+                    BigDecimal expected = ctx.decimal(r);
+                    if (dx == null || dy == null || expected == null) {
                         return F;
                     }
-                    BigDecimal product = new BigDecimal(x).multiply(new BigDecimal(y));
-                    BigDecimal expected = new BigDecimal(z);
-                    BigDecimal tolerance = expected.abs().max(BigDecimal.ONE).multiply(new BigDecimal("1E-6"));
+                    BigDecimal product = dx.multiply(dy);
+                    BigDecimal tolerance = expected.abs().max(BigDecimal.ONE).multiply(TOLERANCE);
                     return product.subtract(expected).abs().compareTo(tolerance) <= 0 ? T : F;
                 };
             }

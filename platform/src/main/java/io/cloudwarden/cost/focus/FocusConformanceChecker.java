@@ -98,6 +98,7 @@ public final class FocusConformanceChecker {
             java.util.Arrays.fill(memo, (byte) 0);
             java.util.Arrays.fill(ctx.decimalOk, (byte) 0);
             java.util.Arrays.fill(ctx.dateTimeOk, (byte) 0);
+            java.util.Arrays.fill(ctx.decimals, null);
             ctx.row = row;
             for (int i : active) {
                 byte result = ctx.result(i);
