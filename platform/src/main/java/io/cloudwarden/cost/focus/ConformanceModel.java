@@ -171,6 +171,10 @@ final class ConformanceModel {
         return switch (f) {
             case "AND" -> all(listOf(n.get("Items")));
             case "OR" -> {
+                Node allowed = allowedValues(listOf(n.get("Items")));
+                if (allowed != null) {
+                    yield allowed;
+                }
                 Node[] items = listOf(n.get("Items")).stream().map(i -> node(FocusConformanceChecker.asMap(i))).toArray(Node[]::new);
                 yield ctx -> {
                     int result = F;
@@ -322,6 +326,79 @@ final class ConformanceModel {
                 };
             }
             default -> throw new NotRowCheckable("uses " + f + ", a dataset-level check this checker does not run");
+        };
+    }
+
+    /**
+     * An OR of {@code CheckValue}s on one column (an allowed-values list) as one hash lookup, and an OR of
+     * ANDs of {@code CheckValue}s on the same two columns (allowed pairs) as one lookup of the pair; null if
+     * the OR has another shape. Same three-valued result as evaluating the items one by one.
+     */
+    private static Node allowedValues(List<Object> items) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        FocusColumn single = null;
+        FocusColumn first = null;
+        FocusColumn second = null;
+        for (Object o : items) {
+            Map<String, Object> item = FocusConformanceChecker.asMap(o);
+            Object fn = item.get("CheckFunction");
+            if ("CheckValue".equals(fn) && item.get("Value") != null && !isPlainDecimal(item.get("Value").toString())) {
+                FocusColumn c = FocusColumn.byId(String.valueOf(item.get("ColumnName"))).orElse(null);
+                if (c == null || single != null && single != c || first != null) {
+                    return null;
+                }
+                single = c;
+                values.add(item.get("Value").toString());
+            } else if ("AND".equals(fn) && single == null) {
+                List<Object> pair = listOf(item.get("Items"));
+                if (pair.size() != 2) {
+                    return null;
+                }
+                Map<String, Object> a = FocusConformanceChecker.asMap(pair.get(0));
+                Map<String, Object> b = FocusConformanceChecker.asMap(pair.get(1));
+                if (!"CheckValue".equals(a.get("CheckFunction")) || !"CheckValue".equals(b.get("CheckFunction"))
+                        || a.get("Value") == null || b.get("Value") == null) {
+                    return null;
+                }
+                FocusColumn ca = FocusColumn.byId(String.valueOf(a.get("ColumnName"))).orElse(null);
+                FocusColumn cb = FocusColumn.byId(String.valueOf(b.get("ColumnName"))).orElse(null);
+                if (ca == null || cb == null || first != null && (first != ca || second != cb)) {
+                    return null;
+                }
+                first = ca;
+                second = cb;
+                values.add(a.get("Value") + "\u0000" + b.get("Value"));
+            } else {
+                return null;
+            }
+        }
+        if (single != null) {
+            FocusColumn c = single;
+            return ctx -> {
+                String v = ctx.row.get(c);
+                return v == null ? U : values.contains(v) ? T : F;
+            };
+        }
+        if (first == null) {
+            return null;
+        }
+        FocusColumn ca = first;
+        FocusColumn cb = second;
+        java.util.Set<String> firsts = new java.util.HashSet<>();
+        java.util.Set<String> seconds = new java.util.HashSet<>();
+        for (String v : values) {
+            firsts.add(v.substring(0, v.indexOf('\u0000')));
+            seconds.add(v.substring(v.indexOf('\u0000') + 1));
+        }
+        return ctx -> {
+            String x = ctx.row.get(ca);
+            String y = ctx.row.get(cb);
+            if (x != null && y != null) {
+                return values.contains(x + "\u0000" + y) ? T : F;
+            }
+            // some AND item is unknown: the OR is unknown if some pair could still match, else false
+            boolean possible = x == null ? y == null || seconds.contains(y) : firsts.contains(x);
+            return possible ? U : F;
         };
     }
 
