@@ -36,7 +36,7 @@ final class ConformanceModel {
             BigDecimal d = decimals[c.ordinal()];
             if (d == null) {
                 String v = row.get(c);
-                if (v == null || !isPlainDecimal(v)) {
+                if (v == null || !FocusFormats.isPlainDecimal(v)) {
                     return null;
                 }
                 d = new BigDecimal(v);
@@ -213,13 +213,13 @@ final class ConformanceModel {
                 Object v = n.get("Value");
                 String value = v == null ? null : v.toString();
                 boolean negate = f.equals("CheckNotValue");
-                boolean numeric = value != null && isPlainDecimal(value);
+                boolean numeric = value != null && FocusFormats.isPlainDecimal(value);
                 yield ctx -> {
                     String actual = ctx.row.get(c);
                     if (value != null && actual == null) {
                         return U; // SQL: comparing null is unknown
                     }
-                    boolean eq = value == null ? actual == null : value.equals(actual) || numeric && numericEquals(value, actual);
+                    boolean eq = value == null ? actual == null : value.equals(actual) || numeric && FocusFormats.numericEquals(value, actual);
                     return negate != eq ? T : F;
                 };
             }
@@ -276,7 +276,7 @@ final class ConformanceModel {
                     }
                     byte m = ctx.decimalOk[c.ordinal()];
                     if (m == 0) {
-                        m = isPlainDecimal(v) ? (byte) T : (byte) 2;
+                        m = FocusFormats.isPlainDecimal(v) ? (byte) T : (byte) 2;
                         ctx.decimalOk[c.ordinal()] = m;
                     }
                     return m == T ? T : F;
@@ -298,7 +298,7 @@ final class ConformanceModel {
                     }
                     byte m = ctx.dateTimeOk[c.ordinal()];
                     if (m == 0) {
-                        m = isUtcDateTime(v) ? (byte) T : (byte) 2;
+                        m = FocusFormats.isUtcDateTime(v) ? (byte) T : (byte) 2;
                         ctx.dateTimeOk[c.ordinal()] = m;
                     }
                     return m == T ? T : F;
@@ -315,14 +315,14 @@ final class ConformanceModel {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isJsonObject(v) ? T : F;
+                    return v == null || FocusFormats.isJsonObject(v) ? T : F;
                 };
             }
             case "FormatUnit" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isUnit(v) ? T : F;
+                    return v == null || FocusFormats.isUnit(v) ? T : F;
                 };
             }
             default -> throw new NotRowCheckable("uses " + f + ", a dataset-level check this checker does not run");
@@ -342,7 +342,7 @@ final class ConformanceModel {
         for (Object o : items) {
             Map<String, Object> item = FocusConformanceChecker.asMap(o);
             Object fn = item.get("CheckFunction");
-            if ("CheckValue".equals(fn) && item.get("Value") != null && !isPlainDecimal(item.get("Value").toString())) {
+            if ("CheckValue".equals(fn) && item.get("Value") != null && !FocusFormats.isPlainDecimal(item.get("Value").toString())) {
                 FocusColumn c = FocusColumn.byId(String.valueOf(item.get("ColumnName"))).orElse(null);
                 if (c == null || single != null && single != c || first != null) {
                     return null;
@@ -427,63 +427,5 @@ final class ConformanceModel {
     private static FocusColumn column(Map<String, Object> n, String arg) {
         String name = String.valueOf(n.get(arg));
         return FocusColumn.byId(name).orElseThrow(() -> new NotRowCheckable("names " + name + ", not a FOCUS 1.2 column"));
-    }
-
-    private static boolean numericEquals(String expected, String actual) {
-        return isPlainDecimal(expected) && isPlainDecimal(actual) && new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0;
-    }
-
-    static boolean isPlainDecimal(String s) {
-        int n = s.length();
-        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
-        boolean digits = false;
-        boolean dot = false;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits = true;
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else {
-                return false;
-            }
-        }
-        return digits;
-    }
-
-    /** FOCUS DateTimeFormat: ISO 8601 in UTC, {@code YYYY-MM-DDTHH:mm:ssZ} (fraction allowed). */
-    static boolean isUtcDateTime(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
-            return false;
-        }
-        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return n == 20 || s.charAt(19) == '.';
-    }
-
-    static boolean isJsonObject(String s) {
-        if (!s.startsWith("{") || !s.endsWith("}")) {
-            return false;
-        }
-        return JsonShape.isObject(s);
-    }
-
-    /** A loose UnitFormat check: printable, no surrounding blanks, no brackets or control characters. */
-    static boolean isUnit(String s) {
-        if (s.isEmpty() || !s.strip().equals(s)) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) || c == '[' || c == ']' || c == '{' || c == '}') {
-                return false;
-            }
-        }
-        return true;
     }
 }
