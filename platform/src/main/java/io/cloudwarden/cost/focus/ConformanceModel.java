@@ -25,16 +25,34 @@ final class ConformanceModel {
 
     /** Per-row evaluation state: memoised rule results so CheckModelRule references are evaluated once. */
     static final class Ctx {
-        final FocusRow row;
-        private final byte[] memo;
-        private final boolean[] applicable;
-        private final List<CompiledRule> rules;
+        FocusRow row;
+        /** Per-column memo of the decimal and datetime format checks, which several rules repeat. */
+        final byte[] decimalOk = new byte[FocusColumn.values().length];
+        final byte[] dateTimeOk = new byte[FocusColumn.values().length];
+        final BigDecimal[] decimals = new BigDecimal[FocusColumn.values().length];
 
-        Ctx(FocusRow row, byte[] memo, boolean[] applicable, List<CompiledRule> rules) {
-            this.row = row;
+        /** The column's value as a decimal (parsed once per row), or null when null or not a plain decimal. */
+        BigDecimal decimal(FocusColumn c) {
+            BigDecimal d = decimals[c.ordinal()];
+            if (d == null) {
+                String v = row.get(c);
+                if (v == null || !FocusFormats.isPlainDecimal(v)) {
+                    return null;
+                }
+                d = new BigDecimal(v);
+                decimals[c.ordinal()] = d;
+            }
+            return d;
+        }
+        private final byte[] memo;
+        private final Node[] checks;
+        private final Node[] conditions;
+
+        /** {@code checks[i]} null means rule i is skipped (not applicable or not row-checkable). */
+        Ctx(byte[] memo, Node[] checks, Node[] conditions) {
             this.memo = memo;
-            this.applicable = applicable;
-            this.rules = rules;
+            this.checks = checks;
+            this.conditions = conditions;
         }
 
         byte result(int i) {
@@ -42,22 +60,28 @@ final class ConformanceModel {
             if (m != 0) {
                 return m;
             }
-            CompiledRule r = rules.get(i);
-            if (!applicable[i] || r.rowCheck() == null) {
-                m = SKIP;
-            } else if (r.condition() != null && !r.condition().test(this)) {
+            Node check = checks[i];
+            Node condition = conditions[i];
+            if (check == null || condition != null && condition.test(this) != T) {
                 m = SKIP;
             } else {
-                m = r.rowCheck().test(this) ? PASS : FAIL;
+                m = check.test(this) == F ? FAIL : PASS;
             }
             memo[i] = m;
             return m;
         }
     }
 
+    private static final BigDecimal TOLERANCE = new BigDecimal("1E-6");
+
+    static final int T = 1;
+    static final int F = 0;
+    static final int U = -1;
+
+    /** A check in SQL three-valued logic: T, F, or U (unknown, e.g. comparing a null); only F fails a rule. */
     @FunctionalInterface
     interface Node {
-        boolean test(Ctx ctx);
+        int test(Ctx ctx);
     }
 
     private static final class NotRowCheckable extends RuntimeException {
@@ -115,6 +139,10 @@ final class ConformanceModel {
             return new CompiledRule(id, description, keyword, criteria, null, null, null,
                     "the model gives no machine-checkable requirement for this rule");
         }
+        if (keyword.equals("MAY")) {
+            return new CompiledRule(id, description, keyword, criteria, null, null, null,
+                    "a MAY rule permits and cannot fail");
+        }
         if ("ColumnPresent".equals(req.get("CheckFunction"))) {
             FocusColumn c = FocusColumn.byId(String.valueOf(req.get("ColumnName"))).orElse(null);
             if (c != null) {
@@ -143,14 +171,23 @@ final class ConformanceModel {
         return switch (f) {
             case "AND" -> all(listOf(n.get("Items")));
             case "OR" -> {
+                Node allowed = allowedValues(listOf(n.get("Items")));
+                if (allowed != null) {
+                    yield allowed;
+                }
                 Node[] items = listOf(n.get("Items")).stream().map(i -> node(FocusConformanceChecker.asMap(i))).toArray(Node[]::new);
                 yield ctx -> {
+                    int result = F;
                     for (Node i : items) {
-                        if (i.test(ctx)) {
-                            return true;
+                        int r = i.test(ctx);
+                        if (r == T) {
+                            return T;
+                        }
+                        if (r == U) {
+                            result = U;
                         }
                     }
-                    return false;
+                    return result;
                 };
             }
             case "CheckModelRule" -> {
@@ -162,38 +199,50 @@ final class ConformanceModel {
                 Map<String, Object> target = FocusConformanceChecker.asMap(modelRules.get(ref));
                 CompiledRule compiled = compileRule(ref, target);
                 if (compiled.rowCheck() == null && compiled.note() != null && compiled.presenceOf() == null
-                        && !compiled.note().startsWith("the model gives no")) {
+                        && !compiled.note().startsWith("the model gives no") && !compiled.note().startsWith("a MAY rule")) {
                     throw new NotRowCheckable("refers to " + ref + ", which is not row-checkable: " + compiled.note());
                 }
                 if (compiled.presenceOf() != null) {
                     throw new NotRowCheckable("refers to the dataset-level presence rule " + ref);
                 }
                 int idx = i;
-                yield ctx -> ctx.result(idx) != FAIL;
+                yield ctx -> ctx.result(idx) == FAIL ? F : T;
             }
             case "CheckValue", "CheckNotValue" -> {
                 FocusColumn c = column(n, "ColumnName");
                 Object v = n.get("Value");
                 String value = v == null ? null : v.toString();
                 boolean negate = f.equals("CheckNotValue");
+                boolean numeric = value != null && FocusFormats.isPlainDecimal(value);
                 yield ctx -> {
                     String actual = ctx.row.get(c);
-                    boolean eq = value == null ? actual == null : value.equals(actual);
-                    return negate != eq;
+                    if (value != null && actual == null) {
+                        return U; // SQL: comparing null is unknown
+                    }
+                    boolean eq = value == null ? actual == null : value.equals(actual) || numeric && FocusFormats.numericEquals(value, actual);
+                    return negate != eq ? T : F;
                 };
             }
             case "CheckSameValue", "CheckNotSameValue" -> {
                 FocusColumn a = column(n, "ColumnAName");
                 FocusColumn b = column(n, "ColumnBName");
                 boolean negate = f.equals("CheckNotSameValue");
-                yield ctx -> negate != java.util.Objects.equals(ctx.row.get(a), ctx.row.get(b));
+                yield ctx -> {
+                    String x = ctx.row.get(a);
+                    String y = ctx.row.get(b);
+                    return x == null || y == null ? U : negate != x.equals(y) ? T : F;
+                };
             }
             case "CheckGreaterOrEqualThanValue" -> {
                 FocusColumn c = column(n, "ColumnName");
                 BigDecimal min = new BigDecimal(String.valueOf(n.get("Value")));
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || FocusConformanceChecker.isDecimal(v) && new BigDecimal(v).compareTo(min) >= 0;
+                    if (v == null) {
+                        return T;
+                    }
+                    BigDecimal d = ctx.decimal(c);
+                    return d != null && d.compareTo(min) >= 0 ? T : F;
                 };
             }
             case "ColumnByColumnEqualsColumnValue" -> {
@@ -205,73 +254,168 @@ final class ConformanceModel {
                     String y = ctx.row.get(b);
                     String z = ctx.row.get(r);
                     if (x == null || y == null || z == null) {
-                        return true;
+                        return U;
                     }
-                    if (!FocusConformanceChecker.isDecimal(x) || !FocusConformanceChecker.isDecimal(y)
-                            || !FocusConformanceChecker.isDecimal(z)) {
-                        return false;
+                    BigDecimal dx = ctx.decimal(a);
+                    BigDecimal dy = ctx.decimal(b);
+                    BigDecimal expected = ctx.decimal(r);
+                    if (dx == null || dy == null || expected == null) {
+                        return F;
                     }
-                    BigDecimal product = new BigDecimal(x).multiply(new BigDecimal(y));
-                    BigDecimal expected = new BigDecimal(z);
-                    BigDecimal tolerance = expected.abs().max(BigDecimal.ONE).multiply(new BigDecimal("1E-6"));
-                    return product.subtract(expected).abs().compareTo(tolerance) <= 0;
+                    BigDecimal product = dx.multiply(dy);
+                    BigDecimal tolerance = expected.abs().max(BigDecimal.ONE).multiply(TOLERANCE);
+                    return product.subtract(expected).abs().compareTo(tolerance) <= 0 ? T : F;
                 };
             }
             case "CheckDecimalValue", "TypeDecimal", "FormatNumeric" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isPlainDecimal(v);
+                    if (v == null) {
+                        return T;
+                    }
+                    byte m = ctx.decimalOk[c.ordinal()];
+                    if (m == 0) {
+                        m = FocusFormats.isPlainDecimal(v) ? (byte) T : (byte) 2;
+                        ctx.decimalOk[c.ordinal()] = m;
+                    }
+                    return m == T ? T : F;
                 };
             }
             case "TypeString", "FormatString" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || !v.isEmpty() && v.strip().length() == v.length();
+                    return v == null || !v.isEmpty() && v.strip().length() == v.length() ? T : F;
                 };
             }
             case "TypeDateTime", "FormatDateTime" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isUtcDateTime(v);
+                    if (v == null) {
+                        return T;
+                    }
+                    byte m = ctx.dateTimeOk[c.ordinal()];
+                    if (m == 0) {
+                        m = FocusFormats.isUtcDateTime(v) ? (byte) T : (byte) 2;
+                        ctx.dateTimeOk[c.ordinal()] = m;
+                    }
+                    return m == T ? T : F;
                 };
             }
             case "FormatCurrency", "CheckNationalCurrency" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || currencies.contains(v);
+                    return v == null || currencies.contains(v) ? T : F;
                 };
             }
             case "FormatKeyValue" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isJsonObject(v);
+                    return v == null || FocusFormats.isJsonObject(v) ? T : F;
                 };
             }
             case "FormatUnit" -> {
                 FocusColumn c = column(n, "ColumnName");
                 yield ctx -> {
                     String v = ctx.row.get(c);
-                    return v == null || isUnit(v);
+                    return v == null || FocusFormats.isUnit(v) ? T : F;
                 };
             }
             default -> throw new NotRowCheckable("uses " + f + ", a dataset-level check this checker does not run");
         };
     }
 
+    /**
+     * An OR of {@code CheckValue}s on one column (an allowed-values list) as one hash lookup, and an OR of
+     * ANDs of {@code CheckValue}s on the same two columns (allowed pairs) as one lookup of the pair; null if
+     * the OR has another shape. Same three-valued result as evaluating the items one by one.
+     */
+    private static Node allowedValues(List<Object> items) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        FocusColumn single = null;
+        FocusColumn first = null;
+        FocusColumn second = null;
+        for (Object o : items) {
+            Map<String, Object> item = FocusConformanceChecker.asMap(o);
+            Object fn = item.get("CheckFunction");
+            if ("CheckValue".equals(fn) && item.get("Value") != null && !FocusFormats.isPlainDecimal(item.get("Value").toString())) {
+                FocusColumn c = FocusColumn.byId(String.valueOf(item.get("ColumnName"))).orElse(null);
+                if (c == null || single != null && single != c || first != null) {
+                    return null;
+                }
+                single = c;
+                values.add(item.get("Value").toString());
+            } else if ("AND".equals(fn) && single == null) {
+                List<Object> pair = listOf(item.get("Items"));
+                if (pair.size() != 2) {
+                    return null;
+                }
+                Map<String, Object> a = FocusConformanceChecker.asMap(pair.get(0));
+                Map<String, Object> b = FocusConformanceChecker.asMap(pair.get(1));
+                if (!"CheckValue".equals(a.get("CheckFunction")) || !"CheckValue".equals(b.get("CheckFunction"))
+                        || a.get("Value") == null || b.get("Value") == null) {
+                    return null;
+                }
+                FocusColumn ca = FocusColumn.byId(String.valueOf(a.get("ColumnName"))).orElse(null);
+                FocusColumn cb = FocusColumn.byId(String.valueOf(b.get("ColumnName"))).orElse(null);
+                if (ca == null || cb == null || first != null && (first != ca || second != cb)) {
+                    return null;
+                }
+                first = ca;
+                second = cb;
+                values.add(a.get("Value") + "\u0000" + b.get("Value"));
+            } else {
+                return null;
+            }
+        }
+        if (single != null) {
+            FocusColumn c = single;
+            return ctx -> {
+                String v = ctx.row.get(c);
+                return v == null ? U : values.contains(v) ? T : F;
+            };
+        }
+        if (first == null) {
+            return null;
+        }
+        FocusColumn ca = first;
+        FocusColumn cb = second;
+        java.util.Set<String> firsts = new java.util.HashSet<>();
+        java.util.Set<String> seconds = new java.util.HashSet<>();
+        for (String v : values) {
+            firsts.add(v.substring(0, v.indexOf('\u0000')));
+            seconds.add(v.substring(v.indexOf('\u0000') + 1));
+        }
+        return ctx -> {
+            String x = ctx.row.get(ca);
+            String y = ctx.row.get(cb);
+            if (x != null && y != null) {
+                return values.contains(x + "\u0000" + y) ? T : F;
+            }
+            // some AND item is unknown: the OR is unknown if some pair could still match, else false
+            boolean possible = x == null ? y == null || seconds.contains(y) : firsts.contains(x);
+            return possible ? U : F;
+        };
+    }
+
     private Node all(List<Object> items) {
         Node[] nodes = items.stream().map(i -> node(FocusConformanceChecker.asMap(i))).toArray(Node[]::new);
         return ctx -> {
+            int result = T;
             for (Node i : nodes) {
-                if (!i.test(ctx)) {
-                    return false;
+                int r = i.test(ctx);
+                if (r == F) {
+                    return F;
+                }
+                if (r == U) {
+                    result = U;
                 }
             }
-            return true;
+            return result;
         };
     }
 
@@ -283,63 +427,5 @@ final class ConformanceModel {
     private static FocusColumn column(Map<String, Object> n, String arg) {
         String name = String.valueOf(n.get(arg));
         return FocusColumn.byId(name).orElseThrow(() -> new NotRowCheckable("names " + name + ", not a FOCUS 1.2 column"));
-    }
-
-    static boolean isPlainDecimal(String s) {
-        int n = s.length();
-        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
-        boolean digits = false;
-        boolean dot = false;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits = true;
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else {
-                return false;
-            }
-        }
-        return digits;
-    }
-
-    /** FOCUS DateTimeFormat: ISO 8601 in UTC, {@code YYYY-MM-DDTHH:mm:ssZ} (fraction allowed). */
-    static boolean isUtcDateTime(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
-            return false;
-        }
-        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return n == 20 || s.charAt(19) == '.';
-    }
-
-    static boolean isJsonObject(String s) {
-        if (!s.startsWith("{") || !s.endsWith("}")) {
-            return false;
-        }
-        try {
-            return FocusConformanceChecker.JSON.readTree(s).isObject();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** A loose UnitFormat check: printable, no surrounding blanks, no brackets or control characters. */
-    static boolean isUnit(String s) {
-        if (s.isEmpty() || !s.strip().equals(s)) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) || c == '[' || c == ']' || c == '{' || c == '}') {
-                return false;
-            }
-        }
-        return true;
     }
 }

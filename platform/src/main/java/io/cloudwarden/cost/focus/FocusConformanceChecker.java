@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FocusConformanceChecker {
 
     private static final int MAX_FAILING_ROWS = 20;
+    private static final FocusColumn[] COLUMNS = FocusColumn.values();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<ConformanceModel.CompiledRule> rules;
@@ -57,7 +58,9 @@ public final class FocusConformanceChecker {
         private final long[] skipped;
         private final List<List<Long>> failingRows = new ArrayList<>();
         private final byte[] memo;
-        private final boolean[] present = new boolean[FocusColumn.values().length];
+        private final boolean[] present = new boolean[COLUMNS.length];
+        private final int[] active;
+        private final ConformanceModel.Ctx ctx;
         private long rows;
 
         private Session(Set<String> applicability) {
@@ -67,27 +70,37 @@ public final class FocusConformanceChecker {
             failed = new long[n];
             skipped = new long[n];
             memo = new byte[n];
+            ConformanceModel.Node[] checks = new ConformanceModel.Node[n];
+            ConformanceModel.Node[] conditions = new ConformanceModel.Node[n];
+            List<Integer> act = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                applicable[i] = applicability.containsAll(rules.get(i).criteria());
+                ConformanceModel.CompiledRule r = rules.get(i);
+                applicable[i] = applicability.containsAll(r.criteria());
                 failingRows.add(new ArrayList<>());
+                if (applicable[i] && r.rowCheck() != null) {
+                    checks[i] = r.rowCheck();
+                    conditions[i] = r.condition();
+                    act.add(i);
+                }
             }
+            active = act.stream().mapToInt(Integer::intValue).toArray();
+            ctx = new ConformanceModel.Ctx(memo, checks, conditions);
         }
 
         /** Checks one row. */
         public void check(FocusRow row) {
             rows++;
-            for (FocusColumn c : FocusColumn.values()) {
+            for (FocusColumn c : COLUMNS) {
                 if (!present[c.ordinal()] && row.get(c) != null) {
                     present[c.ordinal()] = true;
                 }
             }
             java.util.Arrays.fill(memo, (byte) 0);
-            ConformanceModel.Ctx ctx = new ConformanceModel.Ctx(row, memo, applicable, rules);
-            for (int i = 0; i < rules.size(); i++) {
-                ConformanceModel.CompiledRule r = rules.get(i);
-                if (r.rowCheck() == null || !applicable[i]) {
-                    continue;
-                }
+            java.util.Arrays.fill(ctx.decimalOk, (byte) 0);
+            java.util.Arrays.fill(ctx.dateTimeOk, (byte) 0);
+            java.util.Arrays.fill(ctx.decimals, null);
+            ctx.row = row;
+            for (int i : active) {
                 byte result = ctx.result(i);
                 if (result == ConformanceModel.PASS) {
                     passed[i]++;

@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads one cost export (CSV, gzip CSV or JSON lines), detects its format from the header, converts every
+ * Reads one cost export (CSV, gzip CSV, JSON lines or Parquet), detects its format from the header, converts every
  * row to FOCUS 1.2 and hands it to a {@link CostRowSink}, quarantining rows it cannot convert, and
  * reconciles the file's native cost total against the accepted BilledCost. Streams: memory use does not
  * grow with the file. Thread-safe; rule tables are loaded once per format.
@@ -58,11 +58,8 @@ public final class CostFileReader {
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b && depth == 0) {
             return readSniffed(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16), fileName, sink, 1);
         }
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
-            throw new CostFileRefusedException(CostErrorCode.COST_FILE_UNREADABLE, "'" + fileName
-                    + "' is a Parquet file; Parquet cost exports are not readable yet, export CSV (optionally gzip) instead");
-        }
-        if (looksBinary(head)) {
+        boolean parquet = head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+        if (!parquet && looksBinary(head)) {
             throw new CostFileRefusedException(CostErrorCode.COST_FILE_NOT_RECOGNISED, "'" + fileName
                     + "' is a binary file, not a cost export: expected CSV, gzip CSV, JSON lines or Parquet");
         }
@@ -71,7 +68,8 @@ public final class CostFileReader {
             throw new CostFileRefusedException(CostErrorCode.COST_FILE_NOT_RECOGNISED, "'" + fileName
                     + "' is a JSON array; cost exports are read as JSON lines (one object per line), CSV or Parquet");
         }
-        try (RecordSource source = first == '{' ? RecordSource.jsonLines(in, data.gcpColumns()) : RecordSource.csv(in)) {
+        try (RecordSource source = parquet ? ParquetSource.open(in)
+                : first == '{' ? RecordSource.jsonLines(in, data.gcpColumns()) : RecordSource.csv(in)) {
             if (source.header().isEmpty()) {
                 throw new CostFileRefusedException(CostErrorCode.COST_FILE_EMPTY, "'" + fileName + "' has no header row");
             }

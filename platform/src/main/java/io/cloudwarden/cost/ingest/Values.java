@@ -73,7 +73,44 @@ final class Values {
      * with an optional {@code Z} or offset (no zone = UTC), dates alone, {@code M/d/yyyy} and {@code yyyyMM}.
      */
     static String datetime(String s) {
-        return format(parseDateTime(s));
+        String fast = fastDateTime(s);
+        return fast != null ? fast : format(parseDateTime(s));
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss} or {@code yyyy-MM-ddTHH:mm:ss[Z]} with valid fields, rewritten without parsing. */
+    private static String fastDateTime(String s) {
+        int n = s.length();
+        if (n != 19 && !(n == 20 && s.charAt(19) == 'Z')) {
+            return null;
+        }
+        if (s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        for (int i : DIGITS) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        int month = two(s, 5);
+        int day = two(s, 8);
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(
+                (s.charAt(0) - '0') * 1000 + two(s, 2) + (s.charAt(1) - '0') * 100, month).lengthOfMonth()
+                || two(s, 11) > 23 || two(s, 14) > 59 || two(s, 17) > 59) {
+            return null;
+        }
+        char[] out = new char[20];
+        s.getChars(0, 19, out, 0);
+        out[10] = 'T';
+        out[19] = 'Z';
+        return new String(out);
+    }
+
+    private static final int[] DIGITS = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+
+    private static int two(String s, int at) {
+        return (s.charAt(at) - '0') * 10 + s.charAt(at + 1) - '0';
     }
 
     static LocalDateTime parseDateTime(String raw) {
