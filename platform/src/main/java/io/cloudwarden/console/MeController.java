@@ -1,5 +1,8 @@
 package io.cloudwarden.console;
 
+import io.cloudwarden.shared.security.Permission;
+import io.cloudwarden.shared.security.RequiresPermission;
+import io.cloudwarden.identity.AccessControl;
 import io.cloudwarden.identity.IdentityManagement;
 import io.cloudwarden.identity.Tenant;
 import io.cloudwarden.shared.CloudwardenException;
@@ -10,6 +13,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,33 +41,48 @@ class MeController {
      */
     static final List<String> AREAS = List.of("overview", "inventory", "accounts", "audit");
 
+    /** The permission each area needs to be shown (an area without an entry is always shown). */
+    static final Map<String, Permission> AREA_PERMISSIONS = Map.of(
+            "inventory", Permission.INVENTORY_READ,
+            "accounts", Permission.ACCOUNTS_READ,
+            "audit", Permission.AUDIT_READ);
+
     static final int MAX_PREFERENCE_BYTES = 16 * 1024;
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
 
     record TenantRef(UUID id, String name) {
     }
 
-    record Me(UUID userId, String username, UUID tenantId, String tenantName, List<TenantRef> tenants, List<String> areas) {
+    record Me(UUID userId, String username, UUID tenantId, String tenantName, List<TenantRef> tenants, List<String> areas,
+              List<String> permissions) {
     }
 
     private final IdentityManagement identity;
+    private final AccessControl access;
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MeController(IdentityManagement identity, JdbcClient jdbc) {
+    MeController(IdentityManagement identity, AccessControl access, JdbcClient jdbc) {
         this.identity = identity;
+        this.access = access;
         this.jdbc = jdbc;
     }
 
+    @RequiresPermission(Permission.SELF_MANAGE)
     @GetMapping
-    @Operation(summary = "The signed-in user, their tenant (and the tenants they may switch to), and the console areas")
+    @Operation(summary = "The signed-in user, their tenant (and the tenants they may switch to), their effective permissions, and the console areas they may use")
     Me me(@AuthenticationPrincipal Jwt user) {
         TenantId tenant = TenantContext.require();
         String tenantName = identity.findTenant(tenant).map(Tenant::name).orElse(tenant.toString());
+        Set<Permission> permissions = access.currentPermissions();
+        List<String> areas = AREAS.stream()
+                .filter(a -> !AREA_PERMISSIONS.containsKey(a) || permissions.contains(AREA_PERMISSIONS.get(a))).toList();
         return new Me(UUID.fromString(user.getSubject()), user.getClaimAsString("preferred_username"), tenant.value(),
-                tenantName, List.of(new TenantRef(tenant.value(), tenantName)), AREAS);
+                tenantName, List.of(new TenantRef(tenant.value(), tenantName)), areas,
+                permissions.stream().map(Permission::key).sorted().toList());
     }
 
+    @RequiresPermission(Permission.SELF_MANAGE)
     @GetMapping("/preferences/{key}")
     @Operation(summary = "One of the user's console preferences (a JSON document), e.g. overview.layout")
     JsonNode preference(@PathVariable String key, @AuthenticationPrincipal Jwt user) {
@@ -75,6 +95,7 @@ class MeController {
                         "no preference '" + key + "' is stored for this user"));
     }
 
+    @RequiresPermission(Permission.SELF_MANAGE)
     @PutMapping("/preferences/{key}")
     @Operation(summary = "Store one of the user's console preferences (any JSON document up to 16 KB)")
     JsonNode store(@PathVariable String key, @RequestBody JsonNode value, @AuthenticationPrincipal Jwt user) {

@@ -1,5 +1,6 @@
 package io.cloudwarden.console;
 
+import io.cloudwarden.shared.security.PublicEndpoint;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaController {
 
+    @PublicEndpoint(why = "the console's HTML shell and routes; the application itself asks for a token")
     @GetMapping({"/", "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**"})
     String index() {
         return "forward:/index.html";

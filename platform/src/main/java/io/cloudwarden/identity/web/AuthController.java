@@ -1,5 +1,6 @@
 package io.cloudwarden.identity.web;
 
+import io.cloudwarden.shared.security.PublicEndpoint;
 import io.cloudwarden.identity.internal.LoginService;
 import io.cloudwarden.identity.internal.TokenIssuer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,6 +26,7 @@ class AuthController {
         this.tokens = tokens;
     }
 
+    @PublicEndpoint(why = "login is how a caller obtains a token")
     @PostMapping("/api/v1/auth/login")
     @Operation(summary = "Exchange a username and password for a short-lived bearer access token")
     LoginResponse login(@Valid @RequestBody LoginRequest request) {
@@ -32,6 +34,7 @@ class AuthController {
         return new LoginResponse(token.token(), "Bearer", token.expiresInSeconds());
     }
 
+    @PublicEndpoint(why = "token verification keys are public by design (RFC 7517)")
     @GetMapping("/.well-known/jwks.json")
     @Operation(summary = "Public keys (JWK set) that verify access tokens")
     Map<String, Object> jwks() {
