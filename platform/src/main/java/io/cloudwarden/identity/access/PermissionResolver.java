@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Resolves a caller's effective permissions in the active tenant, server-side, on every request: the union of
@@ -74,9 +76,20 @@ public class PermissionResolver {
                 .orElse(Set.of()));
     }
 
-    /** Forgets every cached resolution (after a role, role assignment or grant change on this node). */
+    /**
+     * Forgets every cached resolution (after a role, role assignment or grant change on this node): now, and again
+     * after the surrounding transaction commits, so no request caches the state from before the commit.
+     */
     public void invalidateAll() {
         cache.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.clear();
+                }
+            });
+        }
     }
 
     private Entry load(Principal principal, TenantId tenant, Instant now) {
