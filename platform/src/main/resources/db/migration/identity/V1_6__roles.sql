@@ -54,3 +54,57 @@ create function cw_expire_access_grants(p_now timestamptz)
 as $$ update access_requests set status = 'EXPIRED'
       where status = 'APPROVED' and access_requests.expires_at <= p_now
       returning id, tenant_id, user_id, role, expires_at $$;
+
+-- Access review campaigns: a snapshot of users x roles x last activity, each line certified or revoked by a
+-- reviewer; the completed report is kept here and offered to the evidence module.
+create table access_reviews
+(
+    id                  uuid primary key,
+    tenant_id           uuid        not null references tenants (id),
+    name                text        not null check (length(name) between 1 and 200),
+    scope_tenant_id     uuid        not null,
+    due_at              timestamptz not null,
+    reviewer_ids        uuid[]      not null default '{}',
+    status              text        not null check (status in ('OPEN', 'COMPLETED')),
+    created_by          text        not null,
+    created_at          timestamptz not null default now(),
+    completed_by        text,
+    completed_at        timestamptz,
+    overdue_notified_at timestamptz,
+    report_json         jsonb,
+    report_csv          text
+);
+create index access_reviews_tenant_idx on access_reviews (tenant_id, created_at desc);
+alter table access_reviews enable row level security;
+create policy access_reviews_tenant on access_reviews
+    using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
+
+create table access_review_items
+(
+    id               uuid primary key,
+    review_id        uuid        not null references access_reviews (id),
+    tenant_id        uuid        not null references tenants (id),
+    user_id          uuid        not null,
+    username         text        not null,
+    role             text        not null,
+    last_activity_at timestamptz,
+    decision         text        not null default 'PENDING' check (decision in ('PENDING', 'CERTIFIED', 'REVOKED')),
+    comment          text check (length(comment) <= 500),
+    decided_by       text,
+    decided_at       timestamptz
+);
+create index access_review_items_review_idx on access_review_items (review_id, username, role);
+alter table access_review_items enable row level security;
+create policy access_review_items_tenant on access_review_items
+    using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
+
+-- The overdue check runs across tenants: it marks open campaigns past their due date with undecided lines
+-- (once each) and returns them, so the application can publish one AccessReviewOverdue per campaign.
+create function cw_flag_overdue_access_reviews(p_now timestamptz)
+    returns table (id uuid, tenant_id uuid, name text, due_at timestamptz, pending bigint)
+    language sql security definer set search_path = public
+as $$ update access_reviews r set overdue_notified_at = p_now
+      where r.status = 'OPEN' and r.due_at < p_now and r.overdue_notified_at is null
+        and exists (select 1 from access_review_items i where i.review_id = r.id and i.decision = 'PENDING')
+      returning r.id, r.tenant_id, r.name, r.due_at,
+                (select count(*) from access_review_items i where i.review_id = r.id and i.decision = 'PENDING') $$;
