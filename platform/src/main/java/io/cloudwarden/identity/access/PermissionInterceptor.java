@@ -34,7 +34,8 @@ public class PermissionInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() == DispatcherType.ERROR) {
+        // error and async re-dispatches belong to a request whose REQUEST dispatch was checked already
+        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() != DispatcherType.REQUEST) {
             return true;
         }
         Declaration declaration = declarationOf(method);

@@ -59,6 +59,16 @@ class PermissionInterceptorTest {
     }
 
     @Test
+    void checksOnlyTheRequestDispatchNotItsAsyncOrErrorRedispatches() throws Exception {
+        HandlerMethod h = new HandlerMethod(new Handlers(), Handlers.class.getDeclaredMethod("own"));
+        MockHttpServletRequest async = new MockHttpServletRequest();
+        async.setDispatcherType(jakarta.servlet.DispatcherType.ASYNC);
+        assertThat(interceptor.preHandle(async, new MockHttpServletResponse(), h)).isTrue();
+        assertThatThrownBy(() -> interceptor.preHandle(new MockHttpServletRequest(), new MockHttpServletResponse(), h))
+                .isInstanceOf(CloudwardenException.class);
+    }
+
+    @Test
     void anonymousCallersHaveNoPermission() {
         assertThatThrownBy(() -> call("inherits")).isInstanceOf(CloudwardenException.class);
     }
