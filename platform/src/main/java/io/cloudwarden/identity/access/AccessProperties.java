@@ -22,6 +22,9 @@ public record AccessProperties(Duration permissionCacheTtl, Integer jitMinDurati
         }
         jitMinDurationMinutes = jitMinDurationMinutes == null ? 15 : jitMinDurationMinutes;
         jitMaxDurationMinutes = jitMaxDurationMinutes == null ? 480 : jitMaxDurationMinutes;
+        if (jitMinDurationMinutes < 1 || jitMaxDurationMinutes > 480 || jitMinDurationMinutes > jitMaxDurationMinutes) {
+            throw new IllegalArgumentException("JIT durations must satisfy 1 <= jit-min-duration-minutes <= jit-max-duration-minutes <= 480");
+        }
         expirySweepInterval = expirySweepInterval == null ? Duration.ofSeconds(30) : expirySweepInterval;
     }
 }

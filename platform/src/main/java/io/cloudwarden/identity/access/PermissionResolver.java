@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class PermissionResolver {
 
+    private static final int MAX_ENTRIES = 50_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration ttl;
@@ -49,6 +51,9 @@ public class PermissionResolver {
         Entry entry = cache.get(key);
         if (entry == null || entry.loadedAt().plus(ttl).isBefore(now)) {
             entry = load(principal, tenant, now);
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.clear(); // crude bound: a full reload costs one query per active principal
+            }
             cache.put(key, entry);
         }
         EnumSet<Permission> result = EnumSet.noneOf(Permission.class);
