@@ -34,10 +34,12 @@ import picocli.CommandLine.Parameters;
                 "            audit-append (sustained durable appends/s vs single-row synchronous INSERTs; append to checkpoint p99),",
                 "            audit-proofs (inclusion and consistency proof latency over a log of --entries entries),",
                 "            audit-verify (offline verification of a generated audit bundle vs reading and hashing its bytes;",
-                "            no application or database is started)."})
+                "            no application or database is started),",
+                "            auth (login p50/p95 vs bare bcrypt; token verification + permission check overhead on a cheap read;",
+                "            refresh p95)."})
 class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load, inventory-search, startup, audit-append, audit-proofs or audit-verify")
+    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load, inventory-search, startup, audit-append, audit-proofs, audit-verify or auth")
     String name;
 
     @Option(names = "--resources",

@@ -1,5 +1,7 @@
 package io.cloudwarden.console;
 
+import io.cloudwarden.shared.security.Permission;
+import io.cloudwarden.shared.security.RequiresPermission;
 import io.cloudwarden.shared.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +21,7 @@ class EventStreamController {
         this.events = events;
     }
 
+    @RequiresPermission(Permission.INVENTORY_READ)
     @GetMapping(path = "/api/v1/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live events of the tenant as server-sent events: sync-started, sync-progress, "
             + "resources-changed, sync-finished (data: JSON); a heartbeat comment every 15 s. Send the bearer token "

@@ -1,5 +1,6 @@
 package io.cloudwarden.console;
 
+import io.cloudwarden.shared.security.PublicEndpoint;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -11,7 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaController {
 
-    @GetMapping({"/", "/login", "/login/sso", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**"})
+    @PublicEndpoint(why = "the console's HTML shell and routes; the application itself asks for a token")
+    @GetMapping({"/", "/login", "/login/sso", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
+            "/invitations/*", "/verify-email", "/reset-password", "/signup"})
     String index() {
         return "forward:/index.html";
     }

@@ -43,7 +43,7 @@ public class BootstrapAdmin {
         if (!identity.userExists(props.bootstrapAdmin())) {
             boolean generated = props.adminPassword() == null || props.adminPassword().isBlank();
             String password = generated ? generatePassword() : props.adminPassword();
-            identity.createUser(tenant, props.bootstrapAdmin(), password, List.of("ADMIN"));
+            identity.createUser(tenant, props.bootstrapAdmin(), password, bootstrapRoles(tenant));
             if (generated) {
                 System.out.println();
                 System.out.println("  Bootstrap admin created. Username: " + props.bootstrapAdmin() + "  Password: " + password);
@@ -54,6 +54,13 @@ public class BootstrapAdmin {
             }
         }
         return tenant;
+    }
+
+    /** ADMIN of the bootstrap tenant; also MSP_ADMIN when that tenant is an MSP (only MSP_ADMIN manages children). */
+    List<String> bootstrapRoles(TenantId tenant) {
+        boolean msp = io.cloudwarden.shared.TenantContext.callAs(tenant,
+                () -> identity.findTenant(tenant).map(t -> "MSP".equals(t.kind())).orElse(false));
+        return msp ? List.of(BuiltInRole.MSP_ADMIN.key(), BuiltInRole.ADMIN.key()) : List.of(BuiltInRole.ADMIN.key());
     }
 
     private static String generatePassword() {

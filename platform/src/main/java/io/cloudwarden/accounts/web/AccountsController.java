@@ -1,5 +1,7 @@
 package io.cloudwarden.accounts.web;
 
+import io.cloudwarden.shared.security.Permission;
+import io.cloudwarden.shared.security.RequiresPermission;
 import io.cloudwarden.accounts.AccountCommand;
 import io.cloudwarden.accounts.AccountManagement;
 import io.cloudwarden.accounts.CloudAccount;
@@ -35,6 +37,7 @@ class AccountsController {
         this.accounts = accounts;
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_READ)
     @GetMapping
     @Operation(summary = "List accounts by name, with optional filters and cursor paging")
     CursorPage<CloudAccount> list(@RequestParam(required = false) String provider,
@@ -45,6 +48,7 @@ class AccountsController {
         return accounts.list(provider, connector, enabled, cursor, limit);
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_MANAGE)
     @PostMapping
     @Operation(summary = "Register an account; the configuration is validated against the connector's metadata")
     ResponseEntity<CloudAccount> register(@RequestBody AccountCommand command) {
@@ -52,18 +56,21 @@ class AccountsController {
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(created);
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_READ)
     @GetMapping("/{id}")
     @Operation(summary = "One account, with its last sync; secret values are never returned")
     CloudAccount get(@PathVariable UUID id) {
         return accounts.get(id);
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_MANAGE)
     @PatchMapping("/{id}")
     @Operation(summary = "Change name, configuration, cadence or enabled; absent secret fields keep their value")
     CloudAccount update(@PathVariable UUID id, @RequestBody AccountCommand command) {
         return accounts.update(id, command);
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_MANAGE)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete an account; its resources are marked deleted and their history kept")
@@ -71,12 +78,14 @@ class AccountsController {
         accounts.delete(id);
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_SYNC)
     @PostMapping("/{id}/test")
     @Operation(summary = "Test the connection with the stored credentials")
     ConnectionCheck test(@PathVariable UUID id) {
         return accounts.testConnection(id);
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_SYNC)
     @PostMapping("/{id}/sync")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Sync now: the sync starts within seconds; poll the account or its sync history")
@@ -84,6 +93,7 @@ class AccountsController {
         return accounts.requestSync(id);
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_READ)
     @GetMapping("/{id}/syncs")
     @Operation(summary = "Sync history, newest first")
     CursorPage<SyncRun> syncs(@PathVariable UUID id, @RequestParam(required = false) String status,

@@ -1,5 +1,7 @@
 package io.cloudwarden.accounts.web;
 
+import io.cloudwarden.shared.security.Permission;
+import io.cloudwarden.shared.security.RequiresPermission;
 import io.cloudwarden.accounts.internal.ConnectorRegistry;
 import io.cloudwarden.connector.spi.Capability;
 import io.cloudwarden.connector.spi.CloudProvider;
@@ -22,6 +24,7 @@ class ConnectorsController {
         this.registry = registry;
     }
 
+    @RequiresPermission(Permission.ACCOUNTS_READ)
     @GetMapping("/api/v1/connectors")
     @Operation(summary = "Connector types with their configuration metadata (drives the onboarding form)")
     List<ConnectorType> list() {

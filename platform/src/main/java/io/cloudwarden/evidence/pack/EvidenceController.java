@@ -1,5 +1,7 @@
 package io.cloudwarden.evidence.pack;
 
+import io.cloudwarden.shared.security.Permission;
+import io.cloudwarden.shared.security.RequiresPermission;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cloudwarden.shared.CloudwardenException;
 import io.cloudwarden.shared.CommonErrorCode;
@@ -72,6 +74,7 @@ class EvidenceController {
                          int controlCount, List<ControlCatalogue.Control> controls) {
     }
 
+    @RequiresPermission(Permission.EVIDENCE_MANAGE)
     @PostMapping("/items")
     @Operation(summary = "Record an evidence item without a file; it is appended to the audit log in the same transaction")
     ResponseEntity<EvidenceItem> record(@RequestBody EvidenceItemCommand command, HttpServletRequest request) {
@@ -79,6 +82,7 @@ class EvidenceController {
         return ResponseEntity.created(URI.create("/api/v1/evidence/items/" + item.id())).body(item);
     }
 
+    @RequiresPermission(Permission.EVIDENCE_MANAGE)
     @PostMapping(path = "/items/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Record an evidence item with a file: multipart with a 'file' part and a 'metadata' part "
             + "holding the JSON of POST /items; the file's SHA-256, size and name go into the audit entry. "
@@ -108,6 +112,7 @@ class EvidenceController {
         return ResponseEntity.created(URI.create("/api/v1/evidence/items/" + item.id())).body(item);
     }
 
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @GetMapping("/items")
     @Operation(summary = "List evidence items, newest collected first, with optional filters and cursor paging; "
             + "framework takes a framework id (SOC2, CIS-AWS-5.0) or a family (CIS); from/to bound collectedAt")
@@ -121,12 +126,14 @@ class EvidenceController {
         return items.list(kind, control, framework, from, to, cursor, limit);
     }
 
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @GetMapping("/items/{id}")
     @Operation(summary = "One evidence item, with its audit log index and file metadata")
     EvidenceItem get(@PathVariable UUID id) {
         return items.get(id);
     }
 
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @GetMapping("/items/{id}/file")
     @Operation(summary = "The item's file, as an attachment with its recorded media type")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream",
@@ -148,6 +155,7 @@ class EvidenceController {
                 .body(stored.content());
     }
 
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @GetMapping("/controls")
     @Operation(summary = "The control catalogue: frameworks with their control ids and titles; framework takes an id "
             + "or a family. Without it, every framework is listed without its controls")
@@ -165,6 +173,7 @@ class EvidenceController {
                         f.controls().size(), f.controls())).toList();
     }
 
+    @RequiresPermission(Permission.EVIDENCE_EXPORT)
     @PostMapping("/packs")
     @Operation(summary = "Generate an evidence pack (zip, docs/evidence/formats.md) of a framework's evidence collected "
             + "in [from, to): files, inclusion proofs, signed checkpoint, verifier keys, pack.sig and summary.pdf. "
@@ -182,6 +191,7 @@ class EvidenceController {
                 .body(generated.zip());
     }
 
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @GetMapping("/packs")
     @Operation(summary = "Generated packs, newest first, with cursor paging")
     CursorPage<EvidencePack> listPacks(@RequestParam(required = false) String cursor,
@@ -189,12 +199,14 @@ class EvidenceController {
         return packs.list(cursor, limit);
     }
 
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @GetMapping("/packs/{id}")
     @Operation(summary = "The record of one generated pack")
     EvidencePack getPack(@PathVariable UUID id) {
         return packs.get(id);
     }
 
+    @RequiresPermission(Permission.EVIDENCE_EXPORT)
     @GetMapping("/packs/{id}/download")
     @Operation(summary = "The pack's zip, byte for byte as generated")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/zip",
@@ -207,6 +219,7 @@ class EvidenceController {
                 .body(stored.zip());
     }
 
+    @RequiresPermission(Permission.EVIDENCE_EXPORT)
     @PostMapping("/reports")
     @Operation(summary = "Generate a signed board/auditor report for [from, to): a zip of report.json (evidence per "
             + "framework and control, controls without evidence, audit log size and checkpoint, activity counts), "

@@ -1,5 +1,7 @@
 package io.cloudwarden.evidence.web;
 
+import io.cloudwarden.shared.security.Permission;
+import io.cloudwarden.shared.security.RequiresPermission;
 import io.cloudwarden.evidence.EvidenceErrorCode;
 import io.cloudwarden.evidence.anchor.AnchorCheck;
 import io.cloudwarden.evidence.anchor.AnchorStatus;
@@ -95,6 +97,7 @@ class AuditController {
         this.export = export;
     }
 
+    @RequiresPermission(Permission.EVIDENCE_EXPORT)
     @GetMapping(path = "/bundle", produces = "application/zip")
     @Operation(summary = "The whole online log as a bundle zip (entries, stored leaf hashes, signed checkpoints, keys, "
             + "anchored checkpoints) for ./cloudwarden verify-log; the export is itself audited")
@@ -125,6 +128,7 @@ class AuditController {
                 .body(body);
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @PostMapping("/verify")
     @Operation(summary = "Verify the log in place, as verify-log does offline: every entry against its stored hash and "
             + "the signed checkpoints, the signatures, and the anchored checkpoints; names the first bad index")
@@ -142,6 +146,7 @@ class AuditController {
         }
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/anchors")
     @Operation(summary = "For each anchoring target, its newest anchored checkpoint compared with the local log: OK, "
             + "NOT_ANCHORED, UNAVAILABLE, or a rollback or rewrite of the database detected")
@@ -149,6 +154,7 @@ class AuditController {
         return anchors.check(TenantContext.require());
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/log")
     @Operation(summary = "The tenant's log: origin, hash algorithm, size, root and latest signed checkpoint")
     LogView log() {
@@ -156,6 +162,7 @@ class AuditController {
         return view(ledger.log(tenant), ledger.latestCheckpoint(tenant).orElse(null));
     }
 
+    @RequiresPermission(Permission.AUDIT_MANAGE)
     @PutMapping("/log")
     @Operation(summary = "Change the tenant's audit settings: hashAlgorithm (SHA-256 or SHA3-256, only while the log is "
             + "empty), onlineRetentionDays and evidenceRetentionDays (1 to 36500, or null for the installation default); "
@@ -189,6 +196,7 @@ class AuditController {
         return log();
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/entries")
     @Operation(summary = "The audit timeline, newest first, filtered by actor, action (or dotted prefix), target, "
             + "resource, outcome and time [from, to); cursor paged")
@@ -206,6 +214,7 @@ class AuditController {
         return new CursorPage<>(page.items().stream().map(AuditController::view).toList(), page.nextCursor());
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/entries/{index}")
     @Operation(summary = "One entry, with the exact canonical text that was hashed and a link to its inclusion proof")
     EntryView entry(@PathVariable long index) {
@@ -214,6 +223,7 @@ class AuditController {
                         "There is no entry " + index + " in this tenant's audit log."));
     }
 
+    @RequiresPermission(Permission.EVIDENCE_EXPORT)
     @GetMapping("/entries/export")
     @Operation(summary = "Export the filtered timeline as CSV or JSON Lines; the export is itself audited")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
@@ -269,6 +279,7 @@ class AuditController {
                 .body(body);
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/proofs/inclusion")
     @Operation(summary = "Inclusion proof of an entry (by index or base64 leaf hash) in the tree of treeSize entries "
             + "(default: the latest checkpoint's size)")
@@ -288,6 +299,7 @@ class AuditController {
                 new String(p.entry(), StandardCharsets.UTF_8), checkpoint);
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/proofs/consistency")
     @Operation(summary = "Consistency proof between two tree sizes (default second: the latest checkpoint's size)")
     ConsistencyView consistency(@RequestParam long first, @RequestParam(required = false) Long second) {
@@ -298,6 +310,7 @@ class AuditController {
                 B64.encodeToString(ledger.rootHash(tenant, first)), B64.encodeToString(ledger.rootHash(tenant, to)));
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/checkpoints")
     @Operation(summary = "Signed checkpoints, newest first; cursor paged")
     CursorPage<CheckpointView> checkpoints(@RequestParam(required = false) String cursor,
@@ -306,6 +319,7 @@ class AuditController {
         return new CursorPage<>(page.items().stream().map(AuditController::view).toList(), page.nextCursor());
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/checkpoints/latest")
     @Operation(summary = "The newest signed checkpoint")
     CheckpointView latestCheckpoint() {
@@ -314,12 +328,14 @@ class AuditController {
                         "No checkpoint has been signed yet: the log has no entries."));
     }
 
+    @RequiresPermission(Permission.AUDIT_MANAGE)
     @PostMapping("/checkpoints")
     @Operation(summary = "Sign a checkpoint of the current tree now")
     CheckpointView checkpointNow() {
         return view(ledger.checkpointNow(TenantContext.require()));
     }
 
+    @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/keys")
     @Operation(summary = "The log's checkpoint verifier keys (signed-note form), current and retired")
     KeysView keys() {
@@ -327,6 +343,7 @@ class AuditController {
         return new KeysView(ledger.log(tenant).origin(), ledger.verifierKeys(tenant));
     }
 
+    @RequiresPermission(Permission.AUDIT_MANAGE)
     @PostMapping("/keys/rotate")
     @Operation(summary = "Retire the checkpoint signing key and generate a new one; old keys stay published")
     KeysView rotate(@AuthenticationPrincipal Jwt user, HttpServletRequest request) {

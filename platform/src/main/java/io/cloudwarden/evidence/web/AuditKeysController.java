@@ -1,5 +1,6 @@
 package io.cloudwarden.evidence.web;
 
+import io.cloudwarden.shared.security.PublicEndpoint;
 import io.cloudwarden.evidence.log.AuditProperties;
 import io.cloudwarden.evidence.log.LedgerAdministration;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,6 +35,7 @@ class AuditKeysController {
         this.props = props;
     }
 
+    @PublicEndpoint(why = "checkpoint verifier keys are public so third parties can verify the log offline")
     @GetMapping("/.well-known/cloudwarden-audit-keys")
     @Operation(summary = "Public Ed25519 keys that sign audit checkpoints, current and retired (no authentication)")
     PublishedKeys keys() {

@@ -1,5 +1,6 @@
 package io.cloudwarden.identity.web;
 
+import io.cloudwarden.shared.security.PublicEndpoint;
 import io.cloudwarden.identity.internal.LoginService;
 import io.cloudwarden.identity.internal.SessionService;
 import io.cloudwarden.identity.internal.TokenIssuer;

@@ -1,5 +1,7 @@
 package io.cloudwarden.inventory.web;
 
+import io.cloudwarden.shared.security.Permission;
+import io.cloudwarden.shared.security.RequiresPermission;
 import io.cloudwarden.inventory.internal.InventoryQueries;
 import io.cloudwarden.inventory.internal.ResourceQueryParameters;
 import io.cloudwarden.shared.TenantContext;
@@ -47,6 +49,7 @@ class ResourceController {
         this.queries = queries;
     }
 
+    @RequiresPermission(Permission.INVENTORY_READ)
     @GetMapping
     @Operation(summary = "List resources", description = "Values of one filter are alternatives (OR), different filters "
             + "all apply (AND). Keyset-paged: pass nextCursor back as cursor, with the same sort.")
@@ -72,6 +75,7 @@ class ResourceController {
         return queries.list(listing.filter(), listing.page());
     }
 
+    @RequiresPermission(Permission.INVENTORY_EXPORT)
     @GetMapping(path = "/export", produces = "text/csv")
     @Operation(summary = "Export every resource the filters select as CSV (the list's filters and sort; no paging)")
     ResponseEntity<StreamingResponseBody> export(
@@ -134,6 +138,7 @@ class ResourceController {
                 ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
+    @RequiresPermission(Permission.INVENTORY_READ)
     @GetMapping("/facets")
     @Operation(summary = "Count resources per provider, type, region, account and state", description = "Takes the filters of the list.")
     ResourceFacets facets(
@@ -146,12 +151,14 @@ class ResourceController {
         return queries.facets(parameters(provider, account, region, type, state, q, includeDeleted, asOf, request).toFilter());
     }
 
+    @RequiresPermission(Permission.INVENTORY_READ)
     @GetMapping("/{id}")
     @Operation(summary = "One resource with its configuration, tags and relationships in both directions")
     ResourceDetail detail(@PathVariable UUID id) {
         return queries.detail(id);
     }
 
+    @RequiresPermission(Permission.INVENTORY_READ)
     @GetMapping("/{id}/history")
     @Operation(summary = "Versions of a resource, newest first")
     CursorPage<VersionSummary> history(@PathVariable UUID id,
@@ -165,6 +172,7 @@ class ResourceController {
         return queries.history(id, size, cursor);
     }
 
+    @RequiresPermission(Permission.INVENTORY_READ)
     @GetMapping("/{id}/diff")
     @Operation(summary = "Changed JSON paths between two versions (default: the previous and the current one)")
     ResourceDiff diff(@PathVariable UUID id, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
