@@ -50,9 +50,10 @@ public class AllocationApplier {
         String where = monthWhere();
         Map<String, Object> scope = monthParams(tenant, month);
         AllocationSql sql = sqlFor(rules, "cost_rows", where, scope);
+        String update = sql.update("cost_rows", where); // generating the text registers the parameters
         Map<String, Object> params = new LinkedHashMap<>(sql.params());
         params.putAll(scope);
-        return jdbc.sql(sql.update("cost_rows", where)).params(params).update();
+        return jdbc.sql(update).params(params).update();
     }
 
     /** Builds the SQL for {@code rules}, looking up which raw tag-key variants the rows in scope use. */

@@ -53,13 +53,14 @@ public class AllocationPreview {
         String where = AllocationApplier.monthWhere();
         Map<String, Object> scope = AllocationApplier.monthParams(tenant, month);
         AllocationSql sql = applier.sqlFor(withIds, "cost_rows", where, scope);
+        String index = sql.ruleIndex();
         List<String> exprs = sql.allocation();
-        Map<String, Object> params = new LinkedHashMap<>(sql.params());
-        params.putAll(scope);
         String query = "select billing_currency, alloc_team, alloc_project, alloc_environment, alloc_cost_center, a.t, a.p, a.e, a.c,"
-                + " sum(coalesce(effective_cost, billed_cost)) from cost_rows cross join lateral (select " + sql.ruleIndex()
+                + " sum(coalesce(effective_cost, billed_cost)) from cost_rows cross join lateral (select " + index
                 + " as i) y cross join lateral (select " + String.join(", ", exprs.subList(1, 5)) + ") a(t, p, e, c) where "
                 + where + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9";
+        Map<String, Object> params = new LinkedHashMap<>(sql.params()); // after the text: generating it registers them
+        params.putAll(scope);
         // dimension -> (value, currency) -> [before, after]
         Map<String, Map<List<String>, BigDecimal[]>> totals = new LinkedHashMap<>();
         DIMENSIONS.forEach(d -> totals.put(d, new TreeMap<>((x, y) -> (x.get(0) + "\0" + x.get(1)).compareTo(y.get(0) + "\0" + y.get(1)))));
