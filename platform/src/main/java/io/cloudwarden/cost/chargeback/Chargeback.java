@@ -43,11 +43,13 @@ public class Chargeback {
         return COLUMNS.containsKey(dimension);
     }
 
+    private static final BigDecimal CENTS_ZERO = BigDecimal.ZERO.setScale(2);
+
     private static final class Acc {
         BigDecimal billed = BigDecimal.ZERO;
         BigDecimal effective = BigDecimal.ZERO;
-        BigDecimal sharedBilled = BigDecimal.ZERO;
-        BigDecimal sharedEffective = BigDecimal.ZERO;
+        BigDecimal sharedBilled = CENTS_ZERO;
+        BigDecimal sharedEffective = CENTS_ZERO;
         final TreeSet<String> rules = new TreeSet<>();
         final TreeSet<String> sharedRules = new TreeSet<>();
     }
