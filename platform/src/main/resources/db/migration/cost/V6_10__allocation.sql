@@ -49,6 +49,7 @@ create table cost_reallocations
     requested_by text        not null,
     created_at   timestamptz not null default now(),
     started_at   timestamptz,
+    heartbeat_at timestamptz,
     finished_at  timestamptz
 );
 create index cost_reallocations_tenant_idx on cost_reallocations (tenant_id, created_at desc);

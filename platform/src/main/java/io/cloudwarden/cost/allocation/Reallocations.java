@@ -8,6 +8,7 @@ import io.cloudwarden.shared.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Reallocations implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Reallocations.class);
+    /** A RUNNING job whose last month finished longer ago than this is taken as interrupted. */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(30);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -103,9 +106,14 @@ public class Reallocations implements DisposableBean {
     }
 
     private Optional<UUID> claim(TenantId tenant) {
+        // a job whose node stopped beats no more; fail it so the tenant's queue moves on
+        jdbc.sql("""
+                update cost_reallocations set status = 'FAILED', error = 'interrupted: the node running it stopped', finished_at = now()
+                where tenant_id = ? and status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)""")
+                .params(tenant.value(), STALE_AFTER.toSeconds()).update();
         try {
             return tx.execute(s -> jdbc.sql("""
-                    update cost_reallocations set status = 'RUNNING', started_at = now()
+                    update cost_reallocations set status = 'RUNNING', started_at = now(), heartbeat_at = now()
                     where id = (select id from cost_reallocations where tenant_id = ? and status = 'QUEUED' order by created_at limit 1
                                 for update skip locked)
                     returning id""").param(tenant.value()).query(UUID.class).optional());
@@ -144,7 +152,7 @@ public class Reallocations implements DisposableBean {
         for (String account : accounts) {
             rollups.rebuild(tenant, account, first, last);
         }
-        jdbc.sql("update cost_reallocations set months_done = months_done + 1, rows_updated = rows_updated + ? where id = ?")
+        jdbc.sql("update cost_reallocations set months_done = months_done + 1, rows_updated = rows_updated + ?, heartbeat_at = now() where id = ?")
                 .params(rows, job).update();
     }
 
