@@ -3,7 +3,7 @@ package io.cloudwarden.cost;
 import io.cloudwarden.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
 
-/** Error codes of the cost module. */
+/** Error codes of the cost module. Allocation, chargeback and budget codes carry their area as a prefix. */
 public enum CostErrorCode implements ErrorCode {
     /** The file is not a cost export of any supported format (an inventory CSV, an image, random text...). */
     COST_FILE_NOT_RECOGNISED(HttpStatus.BAD_REQUEST, "Not a cost export"),
@@ -18,7 +18,17 @@ public enum CostErrorCode implements ErrorCode {
     /** The named object does not exist. */
     COST_OBJECT_NOT_FOUND(HttpStatus.NOT_FOUND, "Object not found"),
     /** No object store is configured (cloudwarden.cost.object-store.bucket), or it cannot be reached. */
-    COST_OBJECT_STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Object store unavailable");
+    COST_OBJECT_STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Object store unavailable"),
+    ALLOCATION_RULE_INVALID(HttpStatus.BAD_REQUEST, "Invalid allocation rule"),
+    ALLOCATION_SHARED_COST_INVALID(HttpStatus.BAD_REQUEST, "Invalid shared-cost rule"),
+    ALLOCATION_REALLOCATION_NOT_FOUND(HttpStatus.NOT_FOUND, "Re-allocation job not found"),
+    ALLOCATION_PERIOD_INVALID(HttpStatus.BAD_REQUEST, "Invalid period"),
+    CHARGEBACK_MONTH_INVALID(HttpStatus.BAD_REQUEST, "Invalid chargeback month"),
+    CHARGEBACK_DIMENSION_INVALID(HttpStatus.BAD_REQUEST, "Invalid chargeback dimension"),
+    CHARGEBACK_FORMAT_INVALID(HttpStatus.BAD_REQUEST, "Unsupported chargeback format"),
+    BUDGET_INVALID(HttpStatus.BAD_REQUEST, "Invalid budget"),
+    BUDGET_NOT_FOUND(HttpStatus.NOT_FOUND, "Budget not found"),
+    BUDGET_NAME_TAKEN(HttpStatus.CONFLICT, "Budget name taken");
 
     private final Spec spec;
 

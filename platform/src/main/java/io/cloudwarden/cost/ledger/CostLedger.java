@@ -1,5 +1,7 @@
 package io.cloudwarden.cost.ledger;
 
+import io.cloudwarden.cost.CostsIngested;
+import io.cloudwarden.cost.allocation.AllocationApplier;
 import io.cloudwarden.cost.focus.FocusColumn;
 import io.cloudwarden.cost.focus.FocusRow;
 import io.cloudwarden.shared.TenantContext;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -35,12 +38,17 @@ public class CostLedger {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final CostRollups rollups;
+    private final AllocationApplier allocation;
+    private final ApplicationEventPublisher events;
 
-    CostLedger(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, CostRollups rollups) {
+    CostLedger(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, CostRollups rollups,
+               AllocationApplier allocation, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
         this.rollups = rollups;
+        this.allocation = allocation;
+        this.events = events;
     }
 
     /** Supplies the rows of one load. */
@@ -82,7 +90,16 @@ public class CostLedger {
             jdbc.sql("drop table if exists cost_stage").update();
             jdbc.sql("create temp table cost_stage (like cost_rows including defaults) on commit drop").update();
             long staged = stage(tenant, importId, feed);
+            if (staged > 0) {
+                allocation.applyToStage(tenant);
+            }
             List<PeriodReplaced> periods = staged == 0 ? List.of() : replacePeriods(tenant, importId);
+            if (!periods.isEmpty()) {
+                events.publishEvent(new CostsIngested(tenant, importId,
+                        periods.stream().map(PeriodReplaced::billingAccountId).distinct().toList(),
+                        periods.stream().map(PeriodReplaced::billingPeriodStart).min(LocalDate::compareTo).orElseThrow(),
+                        periods.stream().map(p -> p.billingPeriodStart().plusMonths(1).minusDays(1)).max(LocalDate::compareTo).orElseThrow()));
+            }
             LoadResult result = new LoadResult(staged, periods);
             beforeCommit.accept(result);
             return result;
