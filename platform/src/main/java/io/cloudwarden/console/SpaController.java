@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaController {
 
-    @GetMapping({"/", "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**"})
+    @GetMapping({"/", "/login", "/login/**", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
+            "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email", "/invite/**"})
     String index() {
         return "forward:/index.html";
     }
