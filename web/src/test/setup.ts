@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import '../i18n';
 import i18n from '../i18n';
+import { clearSession } from '../api/session';
 
 void i18n.changeLanguage('en');
 
@@ -30,6 +31,7 @@ if (!('ResizeObserver' in window)) {
 
 afterEach(() => {
   cleanup();
+  clearSession(); // also the in-memory copy of the session
   sessionStorage.clear();
   localStorage.clear();
 });
