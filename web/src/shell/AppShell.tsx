@@ -60,11 +60,11 @@ export function AppShell() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const me = useMe();
-  const live = useEventStream(true);
   const username = me.data?.username ?? '';
 
   const perms = identityOf(me.data);
   const activeOverride = useSyncExternalStore(subscribeSession, getActiveTenant, getActiveTenant);
+  const live = useEventStream(true, undefined, activeOverride ?? '');
   const active = activeTenantId(perms);
   const tenants = perms?.tenants ?? me.data?.tenants ?? [];
   const activeName = tenants.find((tn) => tn.id === active)?.name ?? me.data?.tenantName;

@@ -33,6 +33,10 @@ describe('tenant switch and logout', () => {
       expect(requests.filter((r) => r.path === '/api/v1/me').map((r) => r.headers.get('X-Cloudwarden-Tenant'))).toEqual([null, 'acme']),
     );
     expect(await screen.findByTestId('tenant-name')).toHaveTextContent('Acme');
+    // the live stream is reopened for the new tenant
+    await waitFor(() =>
+      expect(requests.filter((r) => r.path === '/api/v1/events/stream').map((r) => r.headers.get('X-Cloudwarden-Tenant'))).toEqual([null, 'acme']),
+    );
     await user.click(screen.getByTestId('user-menu-button'));
     await user.click(await screen.findByTestId('logout'));
     await waitFor(() => expect(requests.find((r) => r.path === '/api/v1/auth/logout')?.body).toEqual({ refreshToken: 'ref-1' }));

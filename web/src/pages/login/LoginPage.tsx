@@ -88,7 +88,12 @@ function PasswordStep({ notice, onDone, onFailed }: { notice?: string; onDone: (
   );
 }
 
-function MfaStep({ mfaToken, onDone, onFailed }: { mfaToken: string; onDone: () => void; onFailed: (e: unknown) => void }) {
+function MfaStep({ mfaToken, onDone, onFailed, onRestart }: {
+  mfaToken: string;
+  onDone: () => void;
+  onFailed: (e: unknown) => void;
+  onRestart: () => void;
+}) {
   const { t } = useTranslation();
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState('');
@@ -145,6 +150,9 @@ function MfaStep({ mfaToken, onDone, onFailed }: { mfaToken: string; onDone: () 
         >
           {useRecovery ? t('identity.login.useTotp') : t('identity.login.useRecovery')}
         </Button>
+        <Button variant="text" size="small" onClick={onRestart} data-testid="mfa-restart">
+          {t('identity.login.backToLogin')}
+        </Button>
       </Stack>
     </Box>
   );
@@ -200,7 +208,9 @@ export default function LoginPage() {
         </Alert>
       )}
       {step.kind === 'password' && <PasswordStep notice={step.notice} onDone={done} onFailed={failed} />}
-      {step.kind === 'mfa' && <MfaStep mfaToken={step.mfaToken} onDone={done} onFailed={failed} />}
+      {step.kind === 'mfa' && (
+        <MfaStep mfaToken={step.mfaToken} onDone={done} onFailed={failed} onRestart={() => setStep((s) => nextStep(s, { type: 'restart' }))} />
+      )}
       {step.kind === 'enrol' && (
         <Stack spacing={2} data-testid="enrol-step">
           <Alert severity="info">{t('identity.login.enrolRequired')}</Alert>
