@@ -23,5 +23,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     include: ['src/**/*.test.{ts,tsx}'],
+    // whole-page tests (MUI, axe-core, user-event) take several seconds when the shared build machine is busy;
+    // vitest's 5 s default made them fail by time, not by behaviour
+    testTimeout: 20_000,
   },
 });

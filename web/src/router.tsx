@@ -6,7 +6,8 @@ import { useMe } from './api/queries';
 import { AppShell } from './shell/AppShell';
 import { PageSkeleton } from './components/States';
 import { queryClient } from './queryClient';
-import type { AreaId } from './shell/areas';
+import { areaAllowed, type AreaId } from './shell/areas';
+import { identityOf } from './lib/permissions';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
@@ -17,6 +18,22 @@ const AddAccountPage = lazy(() => import('./pages/accounts/AddAccountPage'));
 const AccountPage = lazy(() => import('./pages/accounts/AccountPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const NotFound = lazy(() => import('./pages/NotFound'));
+const publicPages = () => import('./pages/login/PublicPages');
+const SsoCallbackPage = lazy(() => publicPages().then((m) => ({ default: m.SsoCallbackPage })));
+const ResetRequestPage = lazy(() => publicPages().then((m) => ({ default: m.ResetRequestPage })));
+const ResetConfirmPage = lazy(() => publicPages().then((m) => ({ default: m.ResetConfirmPage })));
+const SignupPage = lazy(() => publicPages().then((m) => ({ default: m.SignupPage })));
+const VerifyEmailPage = lazy(() => publicPages().then((m) => ({ default: m.VerifyEmailPage })));
+const InvitePage = lazy(() => publicPages().then((m) => ({ default: m.InvitePage })));
+const ProfilePage = lazy(() => import('./pages/profile/ProfilePage'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const AccessPage = lazy(() => import('./pages/access/AccessPage'));
+const ReviewPage = lazy(() => import('./pages/access/ReviewPage'));
+
+/** A page reachable without a session. */
+function publicRoute(path: string, page: ReactNode) {
+  return { path, element: <Suspense fallback={null}>{page}</Suspense> };
+}
 
 function useToken(): string | null {
   return useSyncExternalStore(subscribeSession, getToken, getToken);
@@ -33,19 +50,18 @@ function RequireAuth({ children }: { children: ReactNode }) {
 function RequireArea({ area, children }: { area: AreaId; children: ReactNode }) {
   const me = useMe();
   if (me.isPending) return <PageSkeleton />;
-  if (me.data && !(me.data.areas ?? []).map((a) => a.toLowerCase()).includes(area)) return <NotFound />;
+  if (me.data && !areaAllowed(area, me.data.areas, identityOf(me.data)?.permissions)) return <NotFound />;
   return <>{children}</>;
 }
 
 export const router = createBrowserRouter([
-  {
-    path: '/login',
-    element: (
-      <Suspense fallback={null}>
-        <LoginPage />
-      </Suspense>
-    ),
-  },
+  publicRoute('/login', <LoginPage />),
+  publicRoute('/login/sso', <SsoCallbackPage />),
+  publicRoute('/login/reset', <ResetRequestPage />),
+  publicRoute('/login/reset/confirm', <ResetConfirmPage />),
+  publicRoute('/signup', <SignupPage />),
+  publicRoute('/verify-email', <VerifyEmailPage />),
+  publicRoute('/invite/:token', <InvitePage />),
   {
     path: '/',
     element: (
@@ -61,6 +77,10 @@ export const router = createBrowserRouter([
       { path: 'accounts/new', element: <RequireArea area="accounts"><AddAccountPage /></RequireArea> },
       { path: 'accounts/:id', element: <RequireArea area="accounts"><AccountPage /></RequireArea> },
       { path: 'audit', element: <RequireArea area="audit"><AuditPage /></RequireArea> },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'admin', element: <RequireArea area="admin"><AdminPage /></RequireArea> },
+      { path: 'access', element: <RequireArea area="access"><AccessPage /></RequireArea> },
+      { path: 'access/reviews/:id', element: <RequireArea area="access"><ReviewPage /></RequireArea> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -10,8 +10,17 @@ export class ApiError extends Error {
   readonly title?: string;
   readonly detail?: string;
   readonly fieldErrors: FieldError[];
+  /** the problem's other members (e.g. `mfaToken`, `lockedUntil`, `reason`) */
+  readonly properties: Record<string, unknown>;
 
-  constructor(init: { status: number; code: string; title?: string; detail?: string; fieldErrors?: FieldError[] }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    title?: string;
+    detail?: string;
+    fieldErrors?: FieldError[];
+    properties?: Record<string, unknown>;
+  }) {
     super(init.detail || init.title || `HTTP ${init.status}`);
     this.name = 'ApiError';
     this.status = init.status;
@@ -19,6 +28,13 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.fieldErrors = init.fieldErrors ?? [];
+    this.properties = init.properties ?? {};
+  }
+
+  /** A string member of the problem, if present. */
+  prop(name: string): string | undefined {
+    const v = this.properties[name];
+    return typeof v === 'string' ? v : undefined;
   }
 
   /** The field errors keyed by field path (e.g. `config.resources`). */
@@ -67,6 +83,7 @@ export function toApiError(status: number, body: unknown, statusText = ''): ApiE
     title: typeof p.title === 'string' ? p.title : statusText || undefined,
     detail: typeof p.detail === 'string' ? p.detail : undefined,
     fieldErrors,
+    properties: p,
   });
 }
 

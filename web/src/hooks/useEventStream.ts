@@ -41,9 +41,10 @@ const KNOWN: readonly string[] = ['sync-started', 'sync-progress', 'resources-ch
  * Keeps GET /api/v1/events/stream open with fetch (EventSource cannot send the Authorization
  * header), parses the frames, publishes them on the live-event bus, invalidates the affected queries,
  * and reconnects with backoff when the stream drops. A 401 ends the session (rawFetch does that)
- * and stops reconnecting.
+ * and stops reconnecting. A change of `scope` (the active tenant) reopens the stream, since the tenant
+ * header is sent when it opens.
  */
-export function useEventStream(enabled: boolean, bus: LiveEventBus = liveEvents): StreamStatus {
+export function useEventStream(enabled: boolean, bus: LiveEventBus = liveEvents, scope = ''): StreamStatus {
   const qc = useQueryClient();
   const [status, setStatus] = useState<StreamStatus>('closed');
   const busRef = useRef(bus);
@@ -108,7 +109,7 @@ export function useEventStream(enabled: boolean, bus: LiveEventBus = liveEvents)
       controller?.abort();
       setStatus('closed');
     };
-  }, [enabled, qc]);
+  }, [enabled, qc, scope]);
 
   return status;
 }

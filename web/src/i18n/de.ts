@@ -1,4 +1,5 @@
 import type { Translations } from './en';
+import identity from './identity.de';
 
 const de: Translations = {
   app: {
@@ -16,6 +17,7 @@ const de: Translations = {
     resilience: 'Resilienz',
     audit: 'Audit',
     admin: 'Verwaltung',
+    access: 'Zugriff',
     accounts: 'Konten',
   },
   topbar: {
@@ -446,6 +448,7 @@ const de: Translations = {
       copyKey: 'Schlüssel {{n}} kopieren',
     },
   },
+  identity,
 };
 
 export default de;

@@ -1,3 +1,5 @@
+import identity from './identity.en';
+
 const en = {
   app: {
     name: 'Cloudwarden',
@@ -14,6 +16,7 @@ const en = {
     resilience: 'Resilience',
     audit: 'Audit',
     admin: 'Admin',
+    access: 'Access',
     accounts: 'Accounts',
   },
   topbar: {
@@ -444,6 +447,7 @@ const en = {
       copyKey: 'Copy key {{n}}',
     },
   },
+  identity,
 };
 
 export default en;

@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import {
   AppBar,
   Box,
@@ -17,7 +17,10 @@ import { Link as RouterLink, Outlet, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/queries';
-import { clearSession } from '../api/session';
+import { clearSession, getActiveTenant, getRefreshToken, setActiveTenant, subscribeSession } from '../api/session';
+import { authApi } from '../api/identity';
+import { ApiError } from '../api/errors';
+import { activeTenantId, switchTenant } from '../lib/tenant';
 import { useEventStream, type StreamStatus } from '../hooks/useEventStream';
 import { ErrorState, PageSkeleton } from '../components/States';
 import { GlobalSearch } from './GlobalSearch';
@@ -26,6 +29,7 @@ import { Notifications } from './Notifications';
 import { TenantSwitcher } from './TenantSwitcher';
 import { UserMenu } from './UserMenu';
 import { visibleAreas } from './areas';
+import { identityOf } from '../lib/permissions';
 
 const DRAWER_WIDTH = 232;
 
@@ -56,15 +60,34 @@ export function AppShell() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const me = useMe();
-  const live = useEventStream(true);
-  const areas = visibleAreas(me.data?.areas);
   const username = me.data?.username ?? '';
 
+  const perms = identityOf(me.data);
+  const activeOverride = useSyncExternalStore(subscribeSession, getActiveTenant, getActiveTenant);
+  const live = useEventStream(true, undefined, activeOverride ?? '');
+  const active = activeTenantId(perms);
+  const tenants = perms?.tenants ?? me.data?.tenants ?? [];
+  const activeName = tenants.find((tn) => tn.id === active)?.name ?? me.data?.tenantName;
+
+  // a remembered tenant the user may no longer act in: back to the home tenant
+  useEffect(() => {
+    if (me.error instanceof ApiError && me.error.code === 'TENANT_NOT_ACCESSIBLE' && getActiveTenant()) {
+      setActiveTenant(null);
+      qc.clear();
+      void me.refetch();
+    }
+  }, [me, qc]);
+
   const logout = () => {
+    const refreshToken = getRefreshToken();
+    // the server ends the session (its refresh token family, its access tokens denylisted); the tab forgets it anyway
+    if (refreshToken) void authApi.logout(refreshToken).catch(() => undefined);
     clearSession();
     qc.clear();
     navigate('/login', { replace: true });
   };
+
+  const areas = visibleAreas(me.data?.areas, perms?.permissions);
 
   const nav = (
     <Box component="nav" aria-label={t('nav.label')} sx={{ overflowY: 'auto' }}>
@@ -121,9 +144,14 @@ export function AppShell() {
             {t('app.name')}
           </Typography>
           <TenantSwitcher
-            tenantId={me.data?.tenantId}
-            tenantName={me.data?.tenantName}
-            tenants={me.data?.tenants ?? []}
+            tenantId={active}
+            tenantName={activeName}
+            tenants={tenants}
+            onSwitch={(id) => {
+              switchTenant(qc, id, me.data?.tenantId);
+              // stay in the area, but leave a detail page: its object belongs to the previous tenant
+              navigate('/' + (window.location.pathname.split('/')[1] ?? ''));
+            }}
           />
           <Box sx={{ flex: 1, display: 'flex', justifyContent: 'center', minWidth: 0 }}>
             <GlobalSearch />
@@ -175,7 +203,7 @@ export function AppShell() {
           <ErrorState error={me.error} onRetry={() => void me.refetch()} />
         ) : (
           <Suspense fallback={<PageSkeleton />}>
-            <Outlet />
+            <Outlet key={activeOverride ?? 'home'} />
           </Suspense>
         )}
       </Box>

@@ -3,15 +3,12 @@ import { Button, ListItemIcon, ListItemText, Menu, MenuItem, Typography } from '
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import CheckIcon from '@mui/icons-material/Check';
 import { useTranslation } from 'react-i18next';
-
-interface Tenant {
-  id?: string;
-  name?: string;
-}
+import type { TenantRef } from '../api/identity';
+import { tenantTree } from '../lib/tenant';
 
 /**
- * The active tenant's name; a switcher only when the user belongs to more than one tenant.
- * Switching calls onSwitch (the server's tenant-switch contract is still to come).
+ * The active tenant's name; a switcher (the tenant tree: home and descendants) when the user may act in
+ * more than one tenant. Choosing one calls onSwitch.
  */
 export function TenantSwitcher({
   tenantId,
@@ -21,7 +18,7 @@ export function TenantSwitcher({
 }: {
   tenantId?: string;
   tenantName?: string;
-  tenants: Tenant[];
+  tenants: Partial<TenantRef>[];
   onSwitch?: (id: string) => void;
 }) {
   const { t } = useTranslation();
@@ -40,6 +37,7 @@ export function TenantSwitcher({
       </Typography>
     );
   }
+  const tree = tenantTree(tenants.filter((tn): tn is TenantRef => Boolean(tn.id)).map((tn) => ({ ...tn, name: tn.name ?? tn.id })));
   return (
     <>
       <Button
@@ -51,23 +49,27 @@ export function TenantSwitcher({
         data-testid="tenant-switcher"
         sx={{ textTransform: 'none', maxWidth: 220 }}
       >
-        <Typography variant="body2" noWrap>
+        <Typography variant="body2" noWrap data-testid="tenant-name">
           {tenantName}
         </Typography>
       </Button>
-      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        {tenants.map((tn) => (
+      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': t('topbar.switchTenant') } }}>
+        {tree.map((tn) => (
           <MenuItem
             key={tn.id}
             role="menuitemradio"
             aria-checked={tn.id === tenantId}
+            data-testid={`tenant-option-${tn.id}`}
             onClick={() => {
               setAnchor(null);
-              if (tn.id && tn.id !== tenantId) onSwitch?.(tn.id);
+              if (tn.id !== tenantId) onSwitch?.(tn.id);
             }}
+            sx={{ pl: 2 + tn.depth * 2 }}
           >
             <ListItemIcon>{tn.id === tenantId ? <CheckIcon fontSize="small" /> : null}</ListItemIcon>
-            <ListItemText>{tn.name}</ListItemText>
+            <ListItemText secondary={tn.kind ? t(`identity.tenantKind.${tn.kind}` as 'identity.tenantKind.MSP', { defaultValue: String(tn.kind) }) : undefined}>
+              {tn.name}
+            </ListItemText>
           </MenuItem>
         ))}
       </Menu>

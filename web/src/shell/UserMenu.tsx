@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Avatar, Divider, IconButton, ListItemIcon, ListItemText, ListSubheader, Menu, MenuItem, Tooltip } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import LogoutIcon from '@mui/icons-material/Logout';
+import PersonOutlineIcon from '@mui/icons-material/PersonOutline';
+import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useThemeMode } from '../theme/ThemeModeProvider';
 import type { ThemeMode } from '../theme/theme';
@@ -47,6 +49,12 @@ export function UserMenu({ username, onLogout }: { username: string; onLogout: (
       >
         <MenuItem disabled sx={{ '&.Mui-disabled': { opacity: 1 } }}>
           <ListItemText primary={username} secondary={t('topbar.signedInAs', { name: username })} />
+        </MenuItem>
+        <MenuItem component={RouterLink} to="/profile" onClick={close} data-testid="profile-link">
+          <ListItemIcon>
+            <PersonOutlineIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{t('identity.profile.title')}</ListItemText>
         </MenuItem>
         <Divider />
         <ListSubheader>{t('topbar.theme')}</ListSubheader>

@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import '../i18n';
 import i18n from '../i18n';
+import { clearSession } from '../api/session';
 
 void i18n.changeLanguage('en');
+
+// findBy*/waitFor give up after 1 s by default; on the shared, loaded build machine a page's first data can take longer
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks these browser APIs that MUI and the charts touch
 if (!window.matchMedia) {
@@ -30,6 +34,7 @@ if (!('ResizeObserver' in window)) {
 
 afterEach(() => {
   cleanup();
+  clearSession(); // also the in-memory copy of the session
   sessionStorage.clear();
   localStorage.clear();
 });

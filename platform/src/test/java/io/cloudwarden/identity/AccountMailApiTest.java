@@ -89,7 +89,7 @@ class AccountMailApiTest {
         assertThat(invited.body().get("status").asString()).isEqualTo("PENDING");
         assertThat(admin.post("/api/v1/invitations", Map.of("email", "x@example.test", "roles", List.of("GOD"))).code()).isEqualTo("UNKNOWN_ROLE");
 
-        String token = tokenFromMail(email, "/invitations/");
+        String token = tokenFromMail(email, "/invite/");
         ApiClient anonymous = new ApiClient(port);
         ApiClient.Response preview = anonymous.get("/api/v1/auth/invitations/" + token);
         assertThat(preview.status()).isEqualTo(200);
@@ -146,7 +146,7 @@ class AccountMailApiTest {
                 Map.of("username", user.username(), "password", IdentityFixtures.PASSWORD));
         ApiClient anonymous = new ApiClient(port);
         assertThat(anonymous.post("/api/v1/auth/password-reset", Map.of("email", user.username().toUpperCase())).status()).isEqualTo(202);
-        String token = tokenFromMail(user.username(), "/reset-password\\?token=");
+        String token = tokenFromMail(user.username(), "/login/reset/confirm\\?token=");
 
         assertThat(anonymous.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "123qweasdzxc")).code())
                 .isIn("PASSWORD_TOO_WEAK");

@@ -30,7 +30,7 @@ class AccountMail {
         send(to, "You are invited to " + tenantName + " on Cloudwarden",
                 "You have been invited to join " + tenantName + " on Cloudwarden.\n\n"
                         + "Accept the invitation and choose your password (the link works once, for 7 days):\n"
-                        + link("/invitations/" + token) + "\n");
+                        + link("/invite/" + token) + "\n");
     }
 
     void verification(String to, String token) {
@@ -42,7 +42,7 @@ class AccountMail {
     void passwordReset(String to, String token) {
         send(to, "Reset your Cloudwarden password",
                 "Someone asked to reset the password of this account. If it was you, choose a new password here "
-                        + "(the link works once, for 30 minutes):\n" + link("/reset-password?token=" + token) + "\n\n"
+                        + "(the link works once, for 30 minutes):\n" + link("/login/reset/confirm?token=" + token) + "\n\n"
                         + "If it was not you, ignore this mail; your password stays as it is.\n");
     }
 

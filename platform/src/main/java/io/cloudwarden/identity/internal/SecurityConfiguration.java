@@ -102,9 +102,8 @@ class SecurityConfiguration {
                             "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
                     // the console's static files and its routes (the application itself asks for a token)
                     a.requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
-                            "/login", "/login/sso", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
-                            // the console pages the account mails link to
-                            "/invitations/*", "/verify-email", "/reset-password", "/signup").permitAll();
+                            "/login", "/login/**", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
+                            "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email", "/invite/**").permitAll();
                     if (props.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();
                     }
