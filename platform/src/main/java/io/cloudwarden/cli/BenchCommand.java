@@ -36,10 +36,12 @@ import picocli.CommandLine.Parameters;
                 "            audit-verify (offline verification of a generated audit bundle vs reading and hashing its bytes;",
                 "            no application or database is started),",
                 "            auth (login p50/p95 vs bare bcrypt; token verification + permission check overhead on a cheap read;",
-                "            refresh p95)."})
+                "            refresh p95),",
+                "            cost-ingest (a FOCUS CSV of --rows rows imported end to end vs raw COPY of the converted rows),",
+                "            cost-explorer (p50/p95 of typical explorer queries over HTTP on 13 months and --rows cost rows)."})
 class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load, inventory-search, startup, audit-append, audit-proofs, audit-verify or auth")
+    @Parameters(index = "0", paramLabel = "NAME", description = "inventory-load, inventory-search, startup, audit-append, audit-proofs, audit-verify, auth, cost-ingest or cost-explorer")
     String name;
 
     @Option(names = "--resources",
@@ -55,6 +57,9 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--entries",
             description = "Audit log size for audit-proofs (default 10000000) and audit-verify (default 1000000).")
     Long entries;
+
+    @Option(names = "--rows", description = "Cost rows for cost-ingest (default 1000000) and cost-explorer (default 10000000).")
+    Long rows;
 
     @Option(names = "--seconds", defaultValue = "10",
             description = "Measuring time of sustained-load benchmarks such as audit-append (default: ${DEFAULT-VALUE}).")
@@ -74,11 +79,15 @@ class BenchCommand implements Callable<Integer> {
                 System.err.println("--entries must be between 1 and 100000000, --iterations at least 1");
                 return 2;
             }
-            offline.run(new BenchmarkOptions(0, seed, iterations, null, entries, seconds), new BenchmarkReport(System.out));
+            offline.run(new BenchmarkOptions(0, seed, iterations, null, entries, seconds, rows), new BenchmarkReport(System.out));
             return 0;
         }
         if (resources == null) {
             resources = name.equals("startup") ? 20_000 : 1_000_000;
+        }
+        if (rows != null && (rows < 1 || rows > 100_000_000)) {
+            System.err.println("--rows must be between 1 and 100000000");
+            return 2;
         }
         if (entries != null && (entries < 1 || entries > 100_000_000)) {
             System.err.println("--entries must be between 1 and 100000000");
@@ -118,7 +127,7 @@ class BenchCommand implements Callable<Integer> {
                 return 2;
             }
             String baseUrl = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-            bench.run(new BenchmarkOptions(resources, seed, iterations, baseUrl, entries, seconds), report);
+            bench.run(new BenchmarkOptions(resources, seed, iterations, baseUrl, entries, seconds, rows), report);
         } finally {
             if (!keepData && dataDir == null) {
                 deleteTree(dir);

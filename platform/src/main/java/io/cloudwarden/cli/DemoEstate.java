@@ -5,6 +5,8 @@ import io.cloudwarden.accounts.AccountManagement;
 import io.cloudwarden.accounts.CloudAccount;
 import io.cloudwarden.shared.CursorPage;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -50,6 +52,8 @@ final class DemoEstate {
                         "regions", spec.regions(),
                         "resources", Long.toString(Math.max(1, Math.round(totalResources * spec.share()))),
                         "seed", Long.toString(seed),
+                        // 13 months of daily cost files ending today, so the console's month-to-date figures are live
+                        "costToday", LocalDate.now(ZoneOffset.UTC).toString(),
                         "accessSecret", "simulated-" + Long.toHexString(ids.nextLong())), true, syncIntervalSeconds));
             }
             result.add(found);

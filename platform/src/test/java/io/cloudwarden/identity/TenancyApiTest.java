@@ -134,11 +134,18 @@ class TenancyApiTest {
         assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
         assertThat(renamed.body().get("name").asString()).isEqualTo("Customer B (renamed)");
         ApiClient carol = new ApiClient(port).login("carol", PASSWORD);
-        assertThat(carol.patch("/api/v1/tenants/" + customerB, Map.of("name", "stolen")).status()).isEqualTo(404);
-        assertThat(carol.patch("/api/v1/tenants/" + mspTenant, Map.of("name", "stolen")).status()).isEqualTo(404);
-        assertThat(carol.patch("/api/v1/tenants/" + unitA1, Map.of("name", "")).code()).isEqualTo("VALIDATION_FAILED");
-        String entries = msp.get("/api/v1/audit/entries?action=identity.tenant").raw();
-        assertThat(entries).contains("identity.tenant.created", "identity.tenant.renamed", "Customer B (renamed)");
+        assertThat(carol.patch("/api/v1/tenants/" + unitA1, Map.of("name", "x")).code())
+                .as("a customer ADMIN may not manage tenants (tenant:manage-children)").isEqualTo("FORBIDDEN");
+        // someone who may manage tenants, but in customer A's subtree only
+        String erinName = "erin-" + UUID.randomUUID().toString().substring(0, 6);
+        identity.createUser(TenantId.of(customerA), erinName, PASSWORD, List.of("MSP_ADMIN"));
+        ApiClient erin = new ApiClient(port).login(erinName, PASSWORD);
+        assertThat(erin.patch("/api/v1/tenants/" + customerB, Map.of("name", "stolen")).status()).isEqualTo(404);
+        assertThat(erin.patch("/api/v1/tenants/" + mspTenant, Map.of("name", "stolen")).status()).isEqualTo(404);
+        assertThat(erin.patch("/api/v1/tenants/" + unitA1, Map.of("name", "")).code()).isEqualTo("VALIDATION_FAILED");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(msp.get("/api/v1/audit/entries?action=identity.tenant").raw())
+                        .contains("identity.tenant.created", "identity.tenant.renamed", "Customer B (renamed)"));
     }
 
     @Test

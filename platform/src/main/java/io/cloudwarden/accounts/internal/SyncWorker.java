@@ -7,7 +7,9 @@ import io.cloudwarden.accounts.SyncStarted;
 import io.cloudwarden.connector.spi.CloudProvider;
 import io.cloudwarden.connector.spi.Connector;
 import io.cloudwarden.connector.spi.ConnectorException;
+import io.cloudwarden.connector.spi.Capability;
 import io.cloudwarden.connector.spi.InventoryRequest;
+import io.cloudwarden.cost.CostExportSync;
 import io.cloudwarden.inventory.IngestionRequest;
 import io.cloudwarden.inventory.IngestionResult;
 import io.cloudwarden.inventory.InventoryIngestion;
@@ -43,6 +45,7 @@ class SyncWorker {
     private final AccountRepository repo;
     private final AccountStore store;
     private final InventoryIngestion inventory;
+    private final CostExportSync costs;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final RetryBackoff backoff;
@@ -54,12 +57,13 @@ class SyncWorker {
     });
     private final Clock clock = Clock.systemUTC();
 
-    SyncWorker(JdbcClient jdbc, AccountRepository repo, AccountStore store, InventoryIngestion inventory,
+    SyncWorker(JdbcClient jdbc, AccountRepository repo, AccountStore store, InventoryIngestion inventory, CostExportSync costs,
                ApplicationEventPublisher events, MeterRegistry meters, AccountsProperties props) {
         this.jdbc = jdbc;
         this.repo = repo;
         this.store = store;
         this.inventory = inventory;
+        this.costs = costs;
         this.events = events;
         this.meters = meters;
         this.backoff = new RetryBackoff(props.retryBase(), props.retryCap(), props.retryJitter(),
@@ -105,6 +109,7 @@ class SyncWorker {
                         sink.accept(resource);
                         progress.collected();
                     }));
+            syncCosts(tenant, row, connector);
             succeeded(tenant, row, runId, sequence, started, result);
             sample.stop(meters.timer("cloudwarden.sync.duration", "provider", row.provider(), "status", "SUCCEEDED"));
         } catch (LeaseLostException e) {
@@ -122,6 +127,25 @@ class SyncWorker {
             failed(tenant, row, runId, started, AccountsErrorCode.SYNC_INTERNAL_ERROR.code(),
                     "the sync failed with an internal error; the server log has the details");
             sample.stop(meters.timer("cloudwarden.sync.duration", "provider", row.provider(), "status", "FAILED"));
+        }
+    }
+
+    /**
+     * Takes in the connector's new and changed cost export files while this node still holds the account. A cost
+     * failure does not fail the inventory sync: it is recorded on the cost import and logged.
+     */
+    private void syncCosts(TenantId tenant, AccountRow row, Connector connector) {
+        if (!connector.capabilities().contains(Capability.COSTS)) {
+            return;
+        }
+        try {
+            CostExportSync.Result r = costs.sync(tenant, row.id(), row.name(), connector.costs());
+            if (r.periodsImported() + r.periodsFailed() > 0) {
+                log.info("Costs of account '{}': {} billing period(s) imported, {} unchanged, {} failed", row.name(),
+                        r.periodsImported(), r.periodsUnchanged(), r.periodsFailed());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cost exports of account '{}' could not be listed or imported: {}", row.name(), e.getMessage());
         }
     }
 

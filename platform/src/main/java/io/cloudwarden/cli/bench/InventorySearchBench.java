@@ -197,21 +197,11 @@ class InventorySearchBench implements Benchmark {
     }
 
     private static List<Double> measure(Runnable call) {
-        for (int i = 0; i < WARMUP; i++) {
-            call.run();
-        }
-        List<Double> ms = new ArrayList<>(REQUESTS);
-        for (int i = 0; i < REQUESTS; i++) {
-            long start = System.nanoTime();
-            call.run();
-            ms.add((System.nanoTime() - start) / 1e6);
-        }
-        ms.sort(Double::compare);
-        return ms;
+        return Latencies.measure(WARMUP, REQUESTS, call);
     }
 
     private static double pct(List<Double> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return Latencies.pct(sorted, p);
     }
 
     private static String enc(String s) {

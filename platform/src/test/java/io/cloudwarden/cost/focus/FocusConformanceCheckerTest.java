@@ -106,14 +106,6 @@ class FocusConformanceCheckerTest {
     }
 
     static Path dataPath(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolveSibling("shared").resolve("data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("test data ../shared/data/" + relative + " not found");
+        return io.cloudwarden.cost.ingest.CostTestData.path(relative);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Format detection, conversion and reconciliation over the staged third-party samples (../shared/data). */
+/** Format detection, conversion and reconciliation over the third-party samples (test resources cost-data/, copied from ../shared/data). */
 class CostFileReaderTest {
 
     @Test

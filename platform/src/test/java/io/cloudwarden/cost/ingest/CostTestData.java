@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,25 +15,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Test support: the third-party cost fixtures staged in {@code ../shared/data} beside the repository
- * (see that directory's MANIFEST.md for sources and licences), a collecting sink, and an independent
+ * Test support: the third-party cost fixtures (copied from {@code ../shared/data} into the test resources; see
+ * {@code cost-data/README.md} for sources and licences), a collecting sink, and an independent
  * minimal CSV reader for summing totals without the production code path.
  */
-final class CostTestData {
+public final class CostTestData {
 
     private CostTestData() {
     }
 
-    static Path path(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolveSibling("shared").resolve("data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
+    /** A fixture under src/test/resources/cost-data (copied from ../shared/data; see the README there). */
+    public static Path path(String relative) {
+        URL url = CostTestData.class.getResource("/cost-data/" + relative);
+        if (url == null) {
+            throw new IllegalStateException("test fixture cost-data/" + relative + " is missing from the test resources");
         }
-        throw new IllegalStateException("test data ../shared/data/" + relative + " not found above " + Path.of("").toAbsolutePath());
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Collects accepted rows and quarantines. */
