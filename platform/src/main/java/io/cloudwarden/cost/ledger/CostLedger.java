@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -33,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CostLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(CostLedger.class);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -89,11 +93,16 @@ public class CostLedger {
             jdbc.sql("set local work_mem = '256MB'").update();
             jdbc.sql("drop table if exists cost_stage").update();
             jdbc.sql("create temp table cost_stage (like cost_rows including defaults) on commit drop").update();
+            long t0 = System.nanoTime();
             long staged = stage(tenant, importId, feed);
+            long t1 = System.nanoTime();
             if (staged > 0) {
                 allocation.applyToStage(tenant);
             }
+            long t2 = System.nanoTime();
             List<PeriodReplaced> periods = staged == 0 ? List.of() : replacePeriods(tenant, importId);
+            log.info("Cost load {}: {} rows; read and staged in {} ms, allocated in {} ms, periods replaced and rolled up in {} ms",
+                    importId, staged, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             if (!periods.isEmpty()) {
                 events.publishEvent(new CostsIngested(tenant, importId,
                         periods.stream().map(PeriodReplaced::billingAccountId).distinct().toList(),
@@ -160,42 +169,60 @@ public class CostLedger {
         LocalDate last = staged.stream().map(Staged::lastDay).max(LocalDate::compareTo).orElseThrow();
         jdbc.sql("select cw_cost_ensure_partitions(?, ?)").params(first, last).query().singleRow();
 
+        // the periods' previous rows, in one pass: how many, and which days they covered (their rollups must go too)
+        List<Staged> previous = jdbc.sql("""
+                select c.billing_account_id, (c.billing_period_start at time zone 'UTC')::date, count(*),
+                  min((c.charge_period_start at time zone 'UTC')::date), max((c.charge_period_start at time zone 'UTC')::date)
+                from cost_rows c
+                join (select distinct billing_account_id, billing_period_start from cost_stage) s
+                  on s.billing_account_id = c.billing_account_id and s.billing_period_start = c.billing_period_start
+                where c.tenant_id = ? group by 1, 2""").param(tenant.value())
+                .query((rs, n) -> new Staged(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).list();
+        if (!previous.isEmpty()) {
+            jdbc.sql("""
+                    delete from cost_rows c using (select distinct billing_account_id, billing_period_start from cost_stage) s
+                    where c.tenant_id = ? and s.billing_account_id = c.billing_account_id
+                      and s.billing_period_start = c.billing_period_start""").param(tenant.value()).update();
+        }
         List<PeriodReplaced> replaced = new ArrayList<>();
-        List<Staged> rollupRanges = new ArrayList<>();
+        java.util.Map<String, LocalDate[]> days = new java.util.TreeMap<>();
         for (Staged s : staged) {
-            var previous = jdbc.sql("""
-                    select count(*), min((charge_period_start at time zone 'UTC')::date), max((charge_period_start at time zone 'UTC')::date)
-                    from cost_rows where tenant_id = ? and billing_account_id = ?
-                      and billing_period_start = (?::date)::timestamp at time zone 'UTC'""")
-                    .params(tenant.value(), s.account(), s.period())
-                    .query((rs, n) -> new Staged(s.account(), s.period(), rs.getLong(1), rs.getObject(2, LocalDate.class),
-                            rs.getObject(3, LocalDate.class))).single();
-            if (previous.rows() > 0) {
-                jdbc.sql("""
-                        delete from cost_rows where tenant_id = ? and billing_account_id = ?
-                          and billing_period_start = (?::date)::timestamp at time zone 'UTC'""")
-                        .params(tenant.value(), s.account(), s.period()).update();
-            }
+            Staged old = previous.stream().filter(p -> p.account().equals(s.account()) && p.period().equals(s.period()))
+                    .findFirst().orElse(null);
             jdbc.sql("""
                     insert into cost_periods (tenant_id, billing_account_id, billing_period_start, import_id, row_count)
                     values (?, ?, ?, ?, ?)
                     on conflict (tenant_id, billing_account_id, billing_period_start)
                     do update set import_id = excluded.import_id, row_count = excluded.row_count, replaced_at = now()""")
                     .params(tenant.value(), s.account(), s.period(), importId, s.rows()).update();
-            replaced.add(new PeriodReplaced(s.account(), s.period(), s.rows(), previous.rows()));
-            LocalDate from = previous.rows() > 0 && previous.firstDay().isBefore(s.firstDay()) ? previous.firstDay() : s.firstDay();
-            LocalDate to = previous.rows() > 0 && previous.lastDay().isAfter(s.lastDay()) ? previous.lastDay() : s.lastDay();
-            rollupRanges.add(new Staged(s.account(), s.period(), 0, from, to));
+            replaced.add(new PeriodReplaced(s.account(), s.period(), s.rows(), old == null ? 0 : old.rows()));
+            LocalDate[] range = days.computeIfAbsent(s.account(), a -> new LocalDate[] {s.firstDay(), s.lastDay()});
+            widen(range, s.firstDay(), s.lastDay());
+            if (old != null) {
+                widen(range, old.firstDay(), old.lastDay());
+            }
         }
+        long insertStart = System.nanoTime();
         jdbc.sql("insert into cost_rows select * from cost_stage").update();
+        log.debug("inserted the staged rows in {} ms", (System.nanoTime() - insertStart) / 1_000_000);
         jdbc.sql("""
                 insert into cost_tag_keys (tenant_id, tag_key)
                 select distinct tenant_id, jsonb_object_keys(tags) from cost_stage where jsonb_typeof(tags) = 'object'
                 on conflict (tenant_id, tag_key) do update set last_seen = now()""").update();
-        for (Staged r : rollupRanges) {
-            rollups.rebuild(tenant, r.account(), r.firstDay(), r.lastDay());
-        }
+        long rollupStart = System.nanoTime();
+        days.forEach((account, range) -> rollups.rebuild(tenant, account, range[0], range[1]));
+        log.debug("rebuilt the rollups in {} ms", (System.nanoTime() - rollupStart) / 1_000_000);
         return replaced;
+    }
+
+    private static void widen(LocalDate[] range, LocalDate first, LocalDate last) {
+        if (first != null && first.isBefore(range[0])) {
+            range[0] = first;
+        }
+        if (last != null && last.isAfter(range[1])) {
+            range[1] = last;
+        }
     }
 
     /** Writing rows to the database failed; the load is rolled back. */
