@@ -8,8 +8,10 @@ import io.cloudwarden.shared.security.Permission;
 import io.cloudwarden.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +48,8 @@ class BudgetsController {
     @PostMapping
     @RequiresPermission(Permission.COST_MANAGE_BUDGETS)
     @Operation(summary = "Create a budget; it is evaluated at once against the costs already loaded")
-    ResponseEntity<Budget> create(@RequestBody Budget body) {
-        Budget b = budgets.create(body);
+    ResponseEntity<Budget> create(@RequestBody BudgetDefinition body) {
+        Budget b = budgets.create(body.toBudget());
         return ResponseEntity.created(URI.create("/api/v1/cost/budgets/" + b.id())).body(b);
     }
 
@@ -61,8 +63,8 @@ class BudgetsController {
     @PutMapping("/{id}")
     @RequiresPermission(Permission.COST_MANAGE_BUDGETS)
     @Operation(summary = "Replace a budget's definition")
-    Budget update(@PathVariable UUID id, @RequestBody Budget body) {
-        return budgets.update(id, body);
+    Budget update(@PathVariable UUID id, @RequestBody BudgetDefinition body) {
+        return budgets.update(id, body.toBudget());
     }
 
     @DeleteMapping("/{id}")
@@ -78,5 +80,16 @@ class BudgetsController {
     @Operation(summary = "Actual and projected (RUN_RATE_MTD) spend of the period containing asOf (default today), thresholds, burn-down")
     BudgetStatus status(@PathVariable UUID id, @RequestParam(required = false) String asOf) {
         return budgets.status(id, Months.day(asOf, "asOf", null, CostErrorCode.BUDGET_INVALID));
+    }
+
+    /**
+     * What a client may set on a budget: {@link Budget} without the server-owned {@code id}, {@code createdAt} and
+     * {@code updatedAt}, so a body carrying them is refused as unknown fields (mass assignment) instead of ignored.
+     */
+    record BudgetDefinition(String name, Budget.Scope scope, Budget.Period period, BigDecimal amount,
+                            Map<String, BigDecimal> monthlyAmounts, String currency, Budget.Thresholds thresholds) {
+        Budget toBudget() {
+            return new Budget(null, name, scope, period, amount, monthlyAmounts, currency, thresholds, null, null);
+        }
     }
 }

@@ -49,12 +49,18 @@ public class AccessReviewReports {
                 reportJson.getBytes(StandardCharsets.UTF_8), caller.actor(), caller.sourceIp()));
     }
 
-    /** The kept report: JSON, or CSV when {@code csv}. */
+    /** The kept report: JSON, or CSV when {@code csv}; 404 for a review the tenant does not have, 409 before completion. */
     public String report(UUID reviewId, boolean csv) {
-        return jdbc.sql("select " + (csv ? "report_csv" : "report_json::text") + " from access_reviews where id = ?").param(reviewId)
-                .query(String.class).optional().filter(s -> s != null)
-                .orElseThrow(() -> new CloudwardenException(IdentityErrorCode.ACCESS_REVIEW_STATE,
-                        "the review has no report yet; complete it first"));
+        record Kept(String report) {
+        }
+        Kept kept = jdbc.sql("select " + (csv ? "report_csv" : "report_json::text") + " from access_reviews where id = ?").param(reviewId)
+                .query((rs, n) -> new Kept(rs.getString(1))).optional()
+                .orElseThrow(() -> new CloudwardenException(IdentityErrorCode.ACCESS_REVIEW_NOT_FOUND,
+                        "access review " + reviewId + " was not found"));
+        if (kept.report() == null) {
+            throw new CloudwardenException(IdentityErrorCode.ACCESS_REVIEW_STATE, "the review has no report yet; complete it first");
+        }
+        return kept.report();
     }
 
     static String csv(List<Item> items) {
