@@ -34,7 +34,7 @@ class MeController {
      * The console areas whose modules exist in this build; the console hides the others. Monitoring, cost,
      * governance, resilience and admin join this list as their modules land.
      */
-    static final List<String> AREAS = List.of("overview", "inventory", "accounts", "audit");
+    static final List<String> AREAS = List.of("overview", "inventory", "cost", "accounts", "audit");
 
     static final int MAX_PREFERENCE_BYTES = 16 * 1024;
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaController {
 
-    @GetMapping({"/", "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**"})
+    @GetMapping({"/", "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**", "/cost", "/cost/**"})
     String index() {
         return "forward:/index.html";
     }

@@ -56,7 +56,7 @@ class SecurityConfiguration {
                             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
                     // the console's static files and its routes (the application itself asks for a token)
                     a.requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
-                            "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**").permitAll();
+                            "/login", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**", "/cost", "/cost/**").permitAll();
                     if (props.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();
                     }
