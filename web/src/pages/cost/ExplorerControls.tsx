@@ -200,7 +200,8 @@ export function ExplorerControls({ state }: { state: ExplorerState }) {
           </Select>
         </FormControl>
         <FormControlLabel
-          control={<Switch checked={state.compare} onChange={(e) => set('cmp', e.target.checked ? '1' : null)} inputProps={{ 'data-testid': 'cost-compare' } as object} />}
+          data-testid="cost-compare"
+          control={<Switch checked={state.compare} onChange={(e) => set('cmp', e.target.checked ? '1' : null)} />}
           label={t('cost.explorer.compare')}
         />
       </Stack>

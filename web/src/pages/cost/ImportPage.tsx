@@ -99,8 +99,8 @@ function Conformance({ c }: { c: NonNullable<ImportReport['conformance']> }) {
         </Typography>
       </Stack>
       {(c.failures?.length ?? 0) > 0 && (
-        <ScrollableTable label={t('cost.import.failedRules')}>
-          <Table size="small" data-testid="cost-failed-rules">
+        <ScrollableTable label={t('cost.import.failedRules')} sx={{ maxHeight: 480 }}>
+          <Table size="small" stickyHeader data-testid="cost-failed-rules">
             <TableHead>
               <TableRow>
                 <TableCell>{t('cost.import.rule')}</TableCell>
