@@ -122,8 +122,8 @@ export function ExplorerControls({ state }: { state: ExplorerState }) {
           <ToggleButton value="actual" data-testid="cost-view-actual">{t('cost.explorer.actual')}</ToggleButton>
         </ToggleButtonGroup>
         <FormControl size="small" sx={{ minWidth: 170 }}>
-          <InputLabel id="cost-metric">{t('cost.explorer.metric')}</InputLabel>
-          <Select labelId="cost-metric" label={t('cost.explorer.metric')} value={state.metric ?? ''} onChange={(e) => set('metric', e.target.value)}>
+          <InputLabel id="cost-metric" shrink>{t('cost.explorer.metric')}</InputLabel>
+          <Select labelId="cost-metric" label={t('cost.explorer.metric')} displayEmpty notched value={state.metric ?? ''} onChange={(e) => set('metric', e.target.value)}>
             <MenuItem value="">{t('cost.explorer.metricFromView')}</MenuItem>
             {METRICS.map((m) => (
               <MenuItem key={m} value={m}>{m}</MenuItem>

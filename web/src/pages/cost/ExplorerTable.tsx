@@ -41,7 +41,7 @@ export function ExplorerTable({ result, compare }: { result: ExplorerResult; com
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.key || r.label} data-testid="cost-row">
-                <TableCell sx={{ fontStyle: r.other ? 'italic' : undefined, wordBreak: 'break-word' }}>{r.label}</TableCell>
+                <TableCell sx={{ fontStyle: r.other ? 'italic' : undefined, wordBreak: 'break-word', minWidth: 160 }}>{r.label}</TableCell>
                 <TableCell align="right">{formatMoney(r.total, cur)}</TableCell>
                 {compare && <TableCell align="right">{formatMoney(r.previous, cur)}</TableCell>}
                 {compare && (

@@ -108,8 +108,12 @@ class CostBrowserTest {
 
     private static String row(String account, String provider, String service, String region, String resource, LocalDate day, String cost) {
         LocalDate period = day.withDayOfMonth(1);
+        // list 25 % and contracted 10 % above what was paid, so there are negotiated and commitment savings
+        boolean numeric = cost.matches("[0-9.]+");
+        String list = numeric ? new java.math.BigDecimal(cost).multiply(new java.math.BigDecimal("1.25")).toPlainString() : cost;
+        String contracted = numeric ? new java.math.BigDecimal(cost).multiply(new java.math.BigDecimal("1.10")).toPlainString() : cost;
         return String.join(",", account, "Main", "USD", period + "T00:00:00Z", period.plusMonths(1) + "T00:00:00Z",
-                day + "T00:00:00Z", day.plusDays(1) + "T00:00:00Z", "Usage", "", "usage", "Usage-Based", cost, cost, cost, cost,
+                day + "T00:00:00Z", day.plusDays(1) + "T00:00:00Z", "Usage", "", "usage", "Usage-Based", cost, cost, list, contracted,
                 provider, provider, provider, service, "Compute", region, '"' + resource.replace("\"", "\"\"") + '"',
                 "\"{\"\"team\"\":\"\"web\"\"}\"");
     }
@@ -198,6 +202,7 @@ class CostBrowserTest {
         // savings tab
         page.getByTestId("cost-tab-savings").click();
         assertThat(page.getByTestId("cost-savings")).isVisible();
+        assertThat(page.getByTestId("cost-savings-rate")).hasText(Pattern.compile("20\\.0\\s%"));
         page.context().close();
 
         capture("cost-explorer", "/cost/explorer?g=provider&g=service&gran=month&cmp=1", "cost-table");
