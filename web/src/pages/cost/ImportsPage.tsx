@@ -138,10 +138,17 @@ export default function ImportsPage() {
               <TableBody>
                 {items.map((i) => (
                   <TableRow key={i.id} data-testid="cost-import-row">
-                    <TableCell sx={{ wordBreak: 'break-all' }}>
+                    <TableCell sx={{ wordBreak: 'break-word', minWidth: 220, maxWidth: 420 }}>
                       <Link component={RouterLink} to={`/cost/imports/${i.id}`}>{i.fileName}</Link>
                       {i.error && (
-                        <Typography variant="caption" component="div" color="error" data-testid="cost-import-error">
+                        <Typography
+                          variant="caption"
+                          component="div"
+                          color="error"
+                          data-testid="cost-import-error"
+                          title={i.error}
+                          sx={{ display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+                        >
                           {i.error}
                         </Typography>
                       )}

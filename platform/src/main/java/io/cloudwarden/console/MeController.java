@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MeController {
 
     /**
-     * The console areas whose modules exist in this build; the console hides the others. Monitoring, cost,
+     * The console areas whose modules exist in this build; the console hides the others. Monitoring,
      * governance, resilience and admin join this list as their modules land.
      */
     static final List<String> AREAS = List.of("overview", "inventory", "cost", "accounts", "audit");
