@@ -16,6 +16,9 @@ const ResourcePage = lazy(() => import('./pages/resource/ResourcePage'));
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage'));
 const AddAccountPage = lazy(() => import('./pages/accounts/AddAccountPage'));
 const AccountPage = lazy(() => import('./pages/accounts/AccountPage'));
+const CostExplorerPage = lazy(() => import('./pages/cost/ExplorerPage'));
+const CostImportsPage = lazy(() => import('./pages/cost/ImportsPage'));
+const CostImportPage = lazy(() => import('./pages/cost/ImportPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 const publicPages = () => import('./pages/login/PublicPages');
@@ -76,6 +79,10 @@ export const router = createBrowserRouter([
       { path: 'accounts', element: <RequireArea area="accounts"><AccountsPage /></RequireArea> },
       { path: 'accounts/new', element: <RequireArea area="accounts"><AddAccountPage /></RequireArea> },
       { path: 'accounts/:id', element: <RequireArea area="accounts"><AccountPage /></RequireArea> },
+      { path: 'cost', element: <Navigate to="/cost/explorer" replace /> },
+      { path: 'cost/explorer', element: <RequireArea area="cost"><CostExplorerPage /></RequireArea> },
+      { path: 'cost/imports', element: <RequireArea area="cost"><CostImportsPage /></RequireArea> },
+      { path: 'cost/imports/:id', element: <RequireArea area="cost"><CostImportPage /></RequireArea> },
       { path: 'audit', element: <RequireArea area="audit"><AuditPage /></RequireArea> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'admin', element: <RequireArea area="admin"><AdminPage /></RequireArea> },

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { Box, useTheme } from '@mui/material';
 import * as echarts from 'echarts/core';
-import { BarChart, GraphChart, PieChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart, PieChart, SunburstChart, TreemapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption, ECElementEvent } from 'echarts/core';
 
-echarts.use([BarChart, PieChart, GraphChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GraphChart, SunburstChart, TreemapChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface EChartProps {
   option: EChartsCoreOption;

@@ -40,3 +40,28 @@ export function formatSeconds(s?: number | null): string {
   if (s % 60 === 0) return `${s / 60} min`;
   return `${s} s`;
 }
+
+/** An amount in its currency (ISO 4217), or a plain number when the currency is unknown. */
+export function formatMoney(n?: number | string | null, currency?: string | null, maxFractionDigits = 2): string {
+  if (n === undefined || n === null || n === '') return '—';
+  const v = Number(n);
+  if (Number.isNaN(v)) return String(n);
+  try {
+    if (currency) {
+      return new Intl.NumberFormat(i18n.language, {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: maxFractionDigits,
+        minimumFractionDigits: Math.min(2, maxFractionDigits),
+      }).format(v);
+    }
+  } catch {
+    // an unknown currency code: fall through to a plain number
+  }
+  return new Intl.NumberFormat(i18n.language, { maximumFractionDigits: maxFractionDigits }).format(v);
+}
+
+export function formatPercent(n?: number | null, digits = 1): string {
+  if (n === undefined || n === null || Number.isNaN(n)) return '—';
+  return `${new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n)} %`;
+}

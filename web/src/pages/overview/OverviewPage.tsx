@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { usePreference, useSavePreference } from '../../api/queries';
 import { asApiError } from '../../api/errors';
 import { SortableCard } from './SortableCard';
+import { CostWidget } from './CostWidget';
 import { LAYOUT_KEY, normalizeOrder, type CardId, type OverviewLayout } from './layout';
 import {
   AccountsWidget,
@@ -31,7 +32,7 @@ function widgetFor(id: CardId): ReactNode {
     case 'accounts': return <AccountsWidget />;
     case 'changes': return <ChangesWidget />;
     case 'tags': return <TagsWidget />;
-    case 'cost':
+    case 'cost': return <CostWidget />;
     case 'compliance':
     case 'alerts':
       return <PlaceholderWidget id={id} />;

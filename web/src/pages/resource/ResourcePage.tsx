@@ -25,6 +25,7 @@ import { useUrlState } from '../../hooks/useUrlState';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { HistoryTab } from './HistoryTab';
 import { RelationshipGraph } from './RelationshipGraph';
+import { CostSection } from './CostSection';
 
 const TABS = ['configuration', 'tags', 'relationships', 'history'] as const;
 type TabId = (typeof TABS)[number];
@@ -144,6 +145,7 @@ export default function ResourcePage() {
           </Field>
         </Box>
       </Paper>
+      <CostSection nativeId={r.nativeId} />
       <Paper variant="outlined">
         <Tabs
           value={tab}

@@ -38,16 +38,19 @@ import tools.jackson.databind.json.JsonMapper;
 class MeController {
 
     /**
-     * The console areas whose modules exist in this build; the console hides the others. Monitoring, cost,
-     * governance, resilience and admin join this list as their modules land.
+     * The console areas whose modules exist in this build; the console hides the others. Monitoring,
+     * governance and resilience join this list as their modules land.
      */
-    static final List<String> AREAS = List.of("overview", "inventory", "accounts", "audit");
+    static final List<String> AREAS = List.of("overview", "inventory", "cost", "accounts", "audit", "access", "admin");
 
-    /** The permission each area needs to be shown (an area without an entry is always shown). */
-    static final Map<String, Permission> AREA_PERMISSIONS = Map.of(
-            "inventory", Permission.INVENTORY_READ,
-            "accounts", Permission.ACCOUNTS_READ,
-            "audit", Permission.AUDIT_READ);
+    /** The permissions of which an area needs one to be shown (an area without an entry is always shown). */
+    static final Map<String, Set<Permission>> AREA_PERMISSIONS = Map.of(
+            "inventory", Set.of(Permission.INVENTORY_READ),
+            "cost", Set.of(Permission.COST_READ),
+            "accounts", Set.of(Permission.ACCOUNTS_READ),
+            "audit", Set.of(Permission.AUDIT_READ),
+            "access", Set.of(Permission.ACCESS_REQUEST, Permission.ACCESS_APPROVE, Permission.ACCESS_REVIEW),
+            "admin", Set.of(Permission.IDENTITY_READ_USERS, Permission.TENANT_READ));
 
     static final int MAX_PREFERENCE_BYTES = 16 * 1024;
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
@@ -92,7 +95,8 @@ class MeController {
                 .orElseGet(() -> identity.findTenant(tenant).map(Tenant::name).orElse(tenant.toString()));
         Set<Permission> permissions = access.currentPermissions();
         List<String> areas = AREAS.stream()
-                .filter(a -> !AREA_PERMISSIONS.containsKey(a) || permissions.contains(AREA_PERMISSIONS.get(a))).toList();
+                .filter(a -> AREA_PERMISSIONS.getOrDefault(a, Set.of()).isEmpty()
+                        || AREA_PERMISSIONS.get(a).stream().anyMatch(permissions::contains)).toList();
         UUID userId = userId(user);
         return new Me(userId, user.getClaimAsString("preferred_username"), tenant.value(), tenantName, home.value(), tenant.value(),
                 tenants, areas, permissions.stream().map(Permission::key).sorted().toList(), identity.mfaEnabled(userId));

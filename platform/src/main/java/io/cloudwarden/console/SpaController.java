@@ -14,7 +14,8 @@ class SpaController {
 
     @PublicEndpoint(why = "the console's HTML shell and routes; the application itself asks for a token")
     @GetMapping({"/", "/login", "/login/**", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
-            "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email", "/invite/**"})
+            "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email", "/invite/**",
+            "/cost", "/cost/**"})
     String index() {
         return "forward:/index.html";
     }

@@ -103,7 +103,8 @@ class SecurityConfiguration {
                     // the console's static files and its routes (the application itself asks for a token)
                     a.requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
                             "/login", "/login/**", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
-                            "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email", "/invite/**").permitAll();
+                            "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email", "/invite/**",
+                            "/cost", "/cost/**").permitAll();
                     if (props.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();
                     }
