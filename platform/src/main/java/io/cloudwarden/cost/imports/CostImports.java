@@ -104,7 +104,12 @@ public class CostImports {
     }
 
     private void execute(TenantId tenant, CostImport job, List<ImportFile> files) {
-        FocusConformanceChecker.Session conformance = checker.begin();
+        try (BackgroundConformance conformance = new BackgroundConformance(checker.begin())) {
+            execute(tenant, job, files, conformance);
+        }
+    }
+
+    private void execute(TenantId tenant, CostImport job, List<ImportFile> files, BackgroundConformance conformance) {
         List<CostImportStore.QuarantinedRow> quarantined = new ArrayList<>();
         List<CostReadResult> results = new ArrayList<>();
         long total = files.stream().mapToLong(f -> f.sizeBytes() == null ? 0 : Math.max(0, f.sizeBytes())).sum();

@@ -119,7 +119,7 @@ public class CostLedger {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyTextWriter out;
         try {
-            out = new CopyTextWriter(connection.unwrap(PGConnection.class).getCopyAPI()
+            out = CopyTextWriter.pipelined(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy cost_stage (" + CostRowCopy.COLUMN_LIST + ") from stdin"));
         } catch (SQLException e) {
             throw new LedgerWriteException("could not start writing cost rows: " + e.getMessage(), e);
