@@ -156,6 +156,14 @@ final class CostDayCharges {
         t[FocusLine.SERVICE_SUBCATEGORY] = FocusCsvWriter.field(subcategory);
         t[FocusLine.CHARGE_DESCRIPTION] = FocusCsvWriter.field(description);
         t[FocusLine.PRICING_CATEGORY] = pricing == null ? null : CostAccount.bytes(pricing);
+        if (category.equals("Usage") || category.equals("Purchase")) {
+            // FOCUS 1.2: SkuId and SkuPriceId MUST NOT be null on usage and purchases (not corrections); the same
+            // offer has the same SKU in every account
+            String skuId = Long.toHexString(DeterministicHash.mix((service + description).hashCode())).toUpperCase(java.util.Locale.ROOT);
+            t[FocusLine.SKU_ID] = FocusCsvWriter.field(skuId);
+            t[FocusLine.SKU_METER] = FocusCsvWriter.field(description);
+            t[FocusLine.SKU_PRICE_ID] = FocusCsvWriter.field(skuId + ".global." + pricing);
+        }
         return t;
     }
 

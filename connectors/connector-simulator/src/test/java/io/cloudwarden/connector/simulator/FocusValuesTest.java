@@ -82,7 +82,7 @@ class FocusValuesTest {
     /**
      * FOCUS 1.2 quantity nullability, on 20,000 generated rows (they hold purchases, unused commitments, credits,
      * taxes and corrections): ConsumedQuantity is null on non-usage and on unused-commitment rows and set on other
-     * usage unless a correction; a unit is null exactly when its quantity is.
+     * usage unless a correction; a unit is null exactly when its quantity is; usage and purchases have a SKU.
      */
     @Test
     void quantitiesAndUnitsFollowFocusNullability() throws Exception {
@@ -108,6 +108,10 @@ class FocusValuesTest {
                     .isEqualTo(r.get("PricingQuantity") == null);
             if (r.get("CommitmentDiscountId") == null) {
                 assertThat(r.get("CommitmentDiscountStatus")).isNull();
+            }
+            if ((usage || "Purchase".equals(r.get("ChargeCategory"))) && !correction) {
+                assertThat(r.get("SkuId")).as("SkuId of %s", r).isNotNull();
+                assertThat(r.get("SkuPriceId")).as("SkuPriceId of %s", r).isNotNull();
             }
         });
     }
