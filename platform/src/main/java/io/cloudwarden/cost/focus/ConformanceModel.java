@@ -72,6 +72,9 @@ final class ConformanceModel {
         }
     }
 
+    /** Note prefix of rules whose condition cannot be evaluated from a row; they never fail a parent rule. */
+    static final String NOT_MACHINE_CHECKABLE = "not machine-checkable: ";
+
     private static final BigDecimal TOLERANCE = new BigDecimal("1E-6");
 
     static final int T = 1;
@@ -105,7 +108,7 @@ final class ConformanceModel {
 
     static List<CompiledRule> load() {
         Map<String, Object> model = FocusConformanceChecker.readModel();
-        ConformanceModel m = new ConformanceModel(FocusConformanceChecker.asMap(model.get("ModelRules")));
+        ConformanceModel m = new ConformanceModel(ModelPreparation.prepare(FocusConformanceChecker.asMap(model.get("ModelRules"))));
         return m.compileAll();
     }
 
@@ -135,6 +138,10 @@ final class ConformanceModel {
         @SuppressWarnings("unchecked")
         List<String> criteria = rule.get("ApplicabilityCriteria") instanceof List<?> l ? (List<String>) l : List.of();
         Map<String, Object> req = FocusConformanceChecker.asMap(vc.get("Requirement"));
+        if (rule.get(ModelPreparation.NOT_MACHINE_CHECKABLE) != null) {
+            return new CompiledRule(id, description, keyword, criteria, null, null, null,
+                    NOT_MACHINE_CHECKABLE + rule.get(ModelPreparation.NOT_MACHINE_CHECKABLE));
+        }
         if (req.isEmpty()) {
             return new CompiledRule(id, description, keyword, criteria, null, null, null,
                     "the model gives no machine-checkable requirement for this rule");
@@ -153,7 +160,9 @@ final class ConformanceModel {
             Node check = node(req);
             Map<String, Object> condMap = FocusConformanceChecker.asMap(vc.get("Condition"));
             Node cond = condMap.isEmpty() ? null : node(condMap);
-            return new CompiledRule(id, description, keyword, criteria, check, cond, null, null);
+            Object corrected = rule.get(ModelPreparation.CORRECTED);
+            return new CompiledRule(id, description, keyword, criteria, check, cond, null,
+                    corrected == null ? null : "model encoding corrected (model-1.2-errata.json): " + corrected);
         } catch (NotRowCheckable e) {
             notRowCheckable.put(id, e.getMessage());
             return new CompiledRule(id, description, keyword, criteria, null, null, null, e.getMessage());
@@ -199,7 +208,8 @@ final class ConformanceModel {
                 Map<String, Object> target = FocusConformanceChecker.asMap(modelRules.get(ref));
                 CompiledRule compiled = compileRule(ref, target);
                 if (compiled.rowCheck() == null && compiled.note() != null && compiled.presenceOf() == null
-                        && !compiled.note().startsWith("the model gives no") && !compiled.note().startsWith("a MAY rule")) {
+                        && !compiled.note().startsWith("the model gives no") && !compiled.note().startsWith("a MAY rule")
+                        && !compiled.note().startsWith(NOT_MACHINE_CHECKABLE)) {
                     throw new NotRowCheckable("refers to " + ref + ", which is not row-checkable: " + compiled.note());
                 }
                 if (compiled.presenceOf() != null) {
@@ -217,7 +227,10 @@ final class ConformanceModel {
                 yield ctx -> {
                     String actual = ctx.row.get(c);
                     if (value != null && actual == null) {
-                        return U; // SQL: comparing null is unknown
+                        // a null is not the value ("ChargeClass is not 'Correction'" holds for the usual null
+                        // ChargeClass); whether it equals the value is unknown, so an allowed-values list or a
+                        // condition "X is 'v'" does not decide on a null
+                        return negate ? T : U;
                     }
                     boolean eq = value == null ? actual == null : value.equals(actual) || numeric && FocusFormats.numericEquals(value, actual);
                     return negate != eq ? T : F;

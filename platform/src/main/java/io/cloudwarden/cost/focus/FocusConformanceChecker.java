@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks FOCUS rows against the FOCUS 1.2 conformance model ({@code cost/focus/model-1.2.json}, from the
  * FinOps Foundation's focus_validator): the CheckFunction trees of the model's rules are compiled once into
- * row predicates, and a {@link Session} streams rows through them, counting passes and failures per rule.
+ * row predicates (after {@link ModelPreparation}: the errata in {@code cost/focus/model-1.2-errata.json}, nested
+ * rules inheriting their parent's condition), and a {@link Session} streams rows through them, counting passes
+ * and failures per rule.
  * What is and is not checked is listed in docs/cost/conformance.md. Thread-safe; sessions are not.
  */
 @Component

@@ -59,6 +59,96 @@ class FocusConformanceCheckerTest {
         assertThat(report.rule("BilledCost-C-002-M").orElseThrow().status()).isEqualTo(Status.PASSED);
     }
 
+    private static ConformanceReport check(FocusRow... rows) {
+        FocusConformanceChecker.Session session = CHECKER.begin();
+        for (FocusRow r : rows) {
+            session.check(r);
+        }
+        return session.finish();
+    }
+
+    private static RuleResult rule(ConformanceReport report, String id) {
+        return report.rule(id).orElseThrow(() -> new AssertionError("no rule " + id));
+    }
+
+    private static FocusRow usage(long n) {
+        return validRow(n).set(FocusColumn.PRICING_QUANTITY, "2").set(FocusColumn.PRICING_UNIT, "Hours")
+                .set(FocusColumn.CONSUMED_QUANTITY, "2").set(FocusColumn.CONSUMED_UNIT, "Hours");
+    }
+
+    @Test
+    void commitmentDiscountStatusIsCheckedAsTheSpecWritesIt() {
+        // the model encodes C-003 as "MUST NOT be null", C-004 with the condition "id is null" and C-005 with
+        // the values Active/Expired/Pending; model-1.2-errata.json corrects them to the spec's text
+        ConformanceReport report = check(usage(1),
+                usage(2).set(FocusColumn.COMMITMENT_DISCOUNT_ID, "ri-1").set(FocusColumn.COMMITMENT_DISCOUNT_STATUS, "Used"),
+                usage(3).set(FocusColumn.COMMITMENT_DISCOUNT_ID, "ri-1"),
+                usage(4).set(FocusColumn.COMMITMENT_DISCOUNT_STATUS, "Active"));
+        assertThat(failingRows(report, "CommitmentDiscountStatus-C-003-C")).containsExactly(4L);
+        assertThat(failingRows(report, "CommitmentDiscountStatus-C-004-C")).containsExactly(3L);
+        assertThat(failingRows(report, "CommitmentDiscountStatus-C-005-M")).containsExactly(4L);
+        assertThat(rule(report, "CommitmentDiscountStatus-C-005-M").passed()).isEqualTo(3); // a null is not checked against the list
+        assertThat(rule(report, "CommitmentDiscountStatus-C-003-C").note()).contains("errata");
+    }
+
+    @Test
+    void aNullIsNotTheValueSoNotCorrectionConditionsApplyToOrdinaryRows() {
+        // "PricingQuantity MUST NOT be null when ChargeCategory is Usage and ChargeClass is not Correction":
+        // a null ChargeClass is not "Correction"
+        ConformanceReport report = check(usage(1), usage(2).set(FocusColumn.PRICING_QUANTITY, null).set(FocusColumn.PRICING_UNIT, null),
+                usage(3).set(FocusColumn.CHARGE_CLASS, "Correction").set(FocusColumn.PRICING_QUANTITY, null)
+                        .set(FocusColumn.PRICING_UNIT, null));
+        assertThat(failingRows(report, "PricingQuantity-C-005-C")).containsExactly(2L);
+        // ...while a null still does not fail an allowed-values rule (nullability rules cover it)
+        assertThat(rule(report, "CommitmentDiscountStatus-C-005-M").failed()).isZero();
+    }
+
+    @Test
+    void nestedRulesInheritTheConditionOfTheRuleTheyAreNestedIn() {
+        // ConsumedQuantity-C-006-C ("MUST NOT be null when ChargeClass is not Correction") is nested under
+        // C-005-C ("When ChargeCategory is Usage and CommitmentDiscountStatus is not Unused")
+        ConformanceReport report = check(usage(1),
+                validRow(2).set(FocusColumn.CHARGE_CATEGORY, "Purchase").set(FocusColumn.PRICING_QUANTITY, "1")
+                        .set(FocusColumn.PRICING_UNIT, "Months"),
+                usage(3).set(FocusColumn.CONSUMED_QUANTITY, null).set(FocusColumn.CONSUMED_UNIT, null),
+                usage(4).set(FocusColumn.CHARGE_CLASS, "Correction").set(FocusColumn.CONSUMED_QUANTITY, null)
+                        .set(FocusColumn.CONSUMED_UNIT, null),
+                usage(5).set(FocusColumn.COMMITMENT_DISCOUNT_ID, "ri-1").set(FocusColumn.COMMITMENT_DISCOUNT_STATUS, "Unused")
+                        .set(FocusColumn.CONSUMED_QUANTITY, null).set(FocusColumn.CONSUMED_UNIT, null));
+        assertThat(failingRows(report, "ConsumedQuantity-C-006-C")).containsExactly(3L);
+        assertThat(rule(report, "ConsumedQuantity-C-006-C").passed()).isEqualTo(1);
+        // "PricingQuantity MUST be a valid decimal value" (nested under "When PricingQuantity is not null"):
+        // a null PricingQuantity passes, a non-decimal fails
+        ConformanceReport pq = check(validRow(1).set(FocusColumn.CHARGE_CATEGORY, "Tax"),
+                usage(2).set(FocusColumn.PRICING_QUANTITY, "two"));
+        assertThat(failingRows(pq, "PricingQuantity-C-008-M")).containsExactly(2L);
+    }
+
+    @Test
+    void rulesWhoseConditionIsNotInTheDataAreNotImplementedNeverFailed() {
+        ConformanceReport report = check(usage(1), usage(2).set(FocusColumn.INVOICE_ID, "INV-1"),
+                usage(3).set(FocusColumn.INVOICE_ISSUER_NAME, "Amazon Web Services, Inc."));
+        for (String id : new String[] {"InvoiceId-C-004-C", "InvoiceId-C-005-C", "BilledCost-C-005-C"}) {
+            RuleResult r = rule(report, id);
+            assertThat(r.status()).as(id).isEqualTo(Status.NOT_IMPLEMENTED);
+            assertThat(r.note()).as(id).startsWith("not machine-checkable: ");
+        }
+        // their composite parents still check the other parts
+        assertThat(rule(report, "BilledCost-C-000-M").status()).isEqualTo(Status.PASSED);
+        assertThat(rule(report, "InvoiceId-C-003-C").status()).isEqualTo(Status.PASSED);
+        assertThat(check(usage(1).set(FocusColumn.BILLED_COST, "x")).rule("BilledCost-C-000-M").orElseThrow().status())
+                .isEqualTo(Status.FAILED);
+    }
+
+    @Test
+    void onlyCommitmentPurchasesMustHaveZeroEffectiveCost() {
+        FocusRow saas = validRow(1).set(FocusColumn.CHARGE_CATEGORY, "Purchase").set(FocusColumn.PRICING_QUANTITY, "1")
+                .set(FocusColumn.PRICING_UNIT, "Months");
+        FocusRow commitment = validRow(2).set(FocusColumn.CHARGE_CATEGORY, "Purchase").set(FocusColumn.PRICING_QUANTITY, "1")
+                .set(FocusColumn.PRICING_UNIT, "Months").set(FocusColumn.COMMITMENT_DISCOUNT_ID, "sp-1");
+        assertThat(failingRows(check(saas, commitment), "EffectiveCost-C-005-C")).containsExactly(2L);
+    }
+
     private static java.util.List<Long> failingRows(ConformanceReport report, String id) {
         RuleResult r = report.rule(id).orElseThrow(() -> new AssertionError("no rule " + id));
         assertThat(r.status()).as(id).isEqualTo(Status.FAILED);

@@ -91,7 +91,7 @@ final class CostDayCharges {
                 row.priced(24L * unused, c.reservedHourlyList, c.reservedHourlyContracted).costs(0, unused * c.reservedDayEffective);
                 commitment(row, day.reservationColumns).set(FocusLine.COMMITMENT_STATUS, UNUSED)
                         .num(FocusLine.COMMITMENT_QUANTITY, 24L * unused * NANOS).set(FocusLine.PRICING_CATEGORY, COMMITTED);
-                out.write(row);
+                out.write(unconsumed(row));
             }
             if (day.date.equals(CostCommitments.termStart(CostCommitments.RESERVATION_ANCHOR, day.reservationTerm))) {
                 long price = c.reservationPrice(day.reservationTerm);
@@ -102,7 +102,7 @@ final class CostDayCharges {
                 row.priced(hours, hourly, hourly).costs(price, 0);
                 commitment(row, day.reservationColumns).num(FocusLine.COMMITMENT_QUANTITY, hours * NANOS);
                 day.taxable += price;
-                out.write(row);
+                out.write(unconsumed(row));
             }
         }
         if (day.savingsPlanTerm >= 0) {
@@ -116,7 +116,7 @@ final class CostDayCharges {
                 row.set(FocusLine.PRICING_UNIT, "USD").set(FocusLine.CONSUMED_UNIT, "USD");
                 commitment(row, day.savingsPlanColumns).set(FocusLine.COMMITMENT_STATUS, UNUSED)
                         .num(FocusLine.COMMITMENT_QUANTITY, day.savingsPlanRemaining).set(FocusLine.PRICING_CATEGORY, COMMITTED);
-                out.write(row);
+                out.write(unconsumed(row));
             }
             if (day.date.getDayOfMonth() == 1) {
                 long fee = c.savingsPlanDaily * day.date.lengthOfMonth();
@@ -125,9 +125,17 @@ final class CostDayCharges {
                 row.set(FocusLine.PRICING_UNIT, "Months").set(FocusLine.CONSUMED_UNIT, "Months");
                 commitment(row, day.savingsPlanColumns).num(FocusLine.COMMITMENT_QUANTITY, fee);
                 day.taxable += fee;
-                out.write(row);
+                out.write(unconsumed(row));
             }
         }
+    }
+
+    /**
+     * Clears ConsumedQuantity and ConsumedUnit: FOCUS 1.2 requires them null on every charge that is not usage
+     * (purchases) and on the unused part of a commitment, which consumed nothing.
+     */
+    static FocusLine unconsumed(FocusLine row) {
+        return row.num(FocusLine.CONSUMED_QUANTITY, FocusLine.NULL).set(FocusLine.CONSUMED_UNIT, (byte[]) null);
     }
 
     private byte[][] compute(String category, String frequency, String description) {
@@ -148,6 +156,14 @@ final class CostDayCharges {
         t[FocusLine.SERVICE_SUBCATEGORY] = FocusCsvWriter.field(subcategory);
         t[FocusLine.CHARGE_DESCRIPTION] = FocusCsvWriter.field(description);
         t[FocusLine.PRICING_CATEGORY] = pricing == null ? null : CostAccount.bytes(pricing);
+        if (category.equals("Usage") || category.equals("Purchase")) {
+            // FOCUS 1.2: SkuId and SkuPriceId MUST NOT be null on usage and purchases (not corrections); the same
+            // offer has the same SKU in every account
+            String skuId = Long.toHexString(DeterministicHash.mix((service + description).hashCode())).toUpperCase(java.util.Locale.ROOT);
+            t[FocusLine.SKU_ID] = FocusCsvWriter.field(skuId);
+            t[FocusLine.SKU_METER] = FocusCsvWriter.field(description);
+            t[FocusLine.SKU_PRICE_ID] = FocusCsvWriter.field(skuId + ".global." + pricing);
+        }
         return t;
     }
 
@@ -177,7 +193,7 @@ final class CostDayCharges {
             sub[FocusLine.CONSUMED_UNIT] = sub[FocusLine.PRICING_UNIT];
             FocusLine purchase = day.begin(sub).priced(1, fee, fee);
             day.taxable += fee;
-            out.write(purchase);
+            out.write(unconsumed(purchase));
         }
     }
 
@@ -222,6 +238,8 @@ final class CostDayCharges {
                         + YearMonth.from(original) + ")");
         row.num(FocusLine.LIST_COST, -(quantity * r.listUnit / 2)).num(FocusLine.CONTRACTED_COST, -(quantity * r.contractedUnit / 2));
         row.costs(-(quantity * r.contractedUnit / 2), -(quantity * r.contractedUnit / 2));
-        out.write(row);
+        // a correction without quantities has no units either (FOCUS: the unit is null when its quantity is)
+        row.set(FocusLine.PRICING_UNIT, (byte[]) null);
+        out.write(unconsumed(row));
     }
 }

@@ -1,9 +1,12 @@
 package io.cloudwarden.connector.simulator;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,43 @@ class FocusValuesTest {
             assertThat(r.get("BillingAccountId")).isNotBlank();
             assertThat(r.get("SubAccountId")).isNotBlank();
             assertThat(r.get("InvoiceIssuerName")).isNotBlank();
+        });
+    }
+
+    /**
+     * FOCUS 1.2 quantity nullability, on 20,000 generated rows (they hold purchases, unused commitments, credits,
+     * taxes and corrections): ConsumedQuantity is null on non-usage and on unused-commitment rows and set on other
+     * usage unless a correction; a unit is null exactly when its quantity is; usage and purchases have a SKU.
+     */
+    @Test
+    void quantitiesAndUnitsFollowFocusNullability() throws Exception {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        FocusCostFileGenerator.write(csv, 20_000, 7);
+        List<FocusFiles.Row> rows = FocusFiles.parse(new ByteArrayInputStream(csv.toByteArray()));
+        assertThat(rows).hasSize(20_000);
+        assertThat(rows).filteredOn(r -> "Correction".equals(r.get("ChargeClass"))).isNotEmpty();
+        assertThat(rows).filteredOn(r -> "Purchase".equals(r.get("ChargeCategory"))).isNotEmpty();
+        assertThat(rows).filteredOn(r -> "Unused".equals(r.get("CommitmentDiscountStatus"))).isNotEmpty();
+        assertThat(rows).allSatisfy(r -> {
+            boolean usage = "Usage".equals(r.get("ChargeCategory"));
+            boolean unused = "Unused".equals(r.get("CommitmentDiscountStatus"));
+            boolean correction = "Correction".equals(r.get("ChargeClass"));
+            if (!usage || unused) {
+                assertThat(r.get("ConsumedQuantity")).as("ConsumedQuantity of %s", r).isNull();
+            } else if (!correction) {
+                assertThat(r.get("ConsumedQuantity")).as("ConsumedQuantity of %s", r).isNotNull();
+            }
+            assertThat(r.get("ConsumedUnit") == null).as("ConsumedUnit null iff ConsumedQuantity null: %s", r)
+                    .isEqualTo(r.get("ConsumedQuantity") == null);
+            assertThat(r.get("PricingUnit") == null).as("PricingUnit null iff PricingQuantity null: %s", r)
+                    .isEqualTo(r.get("PricingQuantity") == null);
+            if (r.get("CommitmentDiscountId") == null) {
+                assertThat(r.get("CommitmentDiscountStatus")).isNull();
+            }
+            if ((usage || "Purchase".equals(r.get("ChargeCategory"))) && !correction) {
+                assertThat(r.get("SkuId")).as("SkuId of %s", r).isNotNull();
+                assertThat(r.get("SkuPriceId")).as("SkuPriceId of %s", r).isNotNull();
+            }
         });
     }
 }
