@@ -99,14 +99,14 @@ describe('access', () => {
   it('disables approve/deny on one\'s own request with the reason, and approves another\'s', SLOW, async () => {
     setTokens({ accessToken: 'tok', expiresIn: 900 });
     const pending = [
-      { id: 'r1', requesterId: 'u1', requesterName: 'alice', role: 'ADMIN', durationMinutes: 60, reason: 'incident', status: 'PENDING' },
-      { id: 'r2', requesterId: 'u2', requesterName: 'bob', role: 'ADMIN', durationMinutes: 30, reason: 'deploy', status: 'PENDING' },
+      { id: 'r1', userId: 'u1', username: 'alice', role: 'ADMIN', durationMinutes: 60, reason: 'incident', status: 'PENDING', active: false, createdAt: '2026-11-22T10:00:00Z' },
+      { id: 'r2', userId: 'u2', username: 'bob', role: 'ADMIN', durationMinutes: 30, reason: 'deploy', status: 'PENDING', active: false, createdAt: '2026-11-22T10:00:00Z' },
     ];
     const requests = fakeApi({
       'GET /api/v1/me': me(['access:request', 'access:approve']),
       'GET /api/v1/access/requests?status=PENDING': pending,
       'GET /api/v1/access/requests?mine=true': [pending[0]],
-      'GET /api/v1/access/grants?state=ACTIVE': [{ id: 'g1', requestId: 'r0', username: 'carol', role: 'SECURITY', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }],
+      'GET /api/v1/access/grants?state=ACTIVE': [{ id: 'r0', userId: 'u3', username: 'carol', role: 'SECURITY', status: 'APPROVED', active: true, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }],
       'GET /api/v1/access/grants?state=EXPIRED': [],
       'POST /api/v1/access/requests/r2/approve': null,
     });

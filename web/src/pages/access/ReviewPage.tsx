@@ -48,7 +48,7 @@ export default function ReviewPage() {
   if (review.isPending) return <PageSkeleton />;
   if (review.isError) return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;
   const r = review.data;
-  const done = Boolean(r.completedAt) || r.status === 'COMPLETED';
+  const done = r.status === 'COMPLETED';
   const progress = reviewProgress(items.data ?? []);
 
   return (
@@ -71,8 +71,9 @@ export default function ReviewPage() {
             {t('identity.reviews.complete')}
           </Button>
         )}
-        <Button startIcon={<DownloadIcon />} onClick={() => download.mutate('json')} data-testid="review-report-json">{t('identity.reviews.reportJson')}</Button>
-        <Button startIcon={<DownloadIcon />} onClick={() => download.mutate('csv')} data-testid="review-report-csv">{t('identity.reviews.reportCsv')}</Button>
+        {/* the server keeps a report only for a completed campaign */}
+        {done && <Button startIcon={<DownloadIcon />} onClick={() => download.mutate('json')} data-testid="review-report-json">{t('identity.reviews.reportJson')}</Button>}
+        {done && <Button startIcon={<DownloadIcon />} onClick={() => download.mutate('csv')} data-testid="review-report-csv">{t('identity.reviews.reportCsv')}</Button>}
       </Stack>
       {[decide.error, complete.error, download.error].filter(Boolean).map((e, i) => <ErrorState key={i} error={e} compact />)}
       {items.isPending ? <LinesSkeleton lines={6} /> : items.isError ? (

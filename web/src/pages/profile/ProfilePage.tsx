@@ -223,7 +223,7 @@ export default function ProfilePage() {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('identity.apiKeys.personalHelp')}</Typography>
         <ApiKeysPanel
           source={{ queryKey: ['me', 'api-keys'], list: meApi.apiKeys, create: meApi.createApiKey, revoke: meApi.revokeApiKey }}
-          roleOptions={[...BUILT_IN_ROLES]}
+          roleOptions={identityOf(me.data)?.roles ?? [...BUILT_IN_ROLES]}
         />
       </Section>
       <PasswordSection />

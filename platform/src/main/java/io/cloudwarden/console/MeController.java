@@ -39,15 +39,17 @@ class MeController {
 
     /**
      * The console areas whose modules exist in this build; the console hides the others. Monitoring, cost,
-     * governance, resilience and admin join this list as their modules land.
+     * governance and resilience join this list as their modules land.
      */
-    static final List<String> AREAS = List.of("overview", "inventory", "accounts", "audit");
+    static final List<String> AREAS = List.of("overview", "inventory", "accounts", "audit", "access", "admin");
 
-    /** The permission each area needs to be shown (an area without an entry is always shown). */
-    static final Map<String, Permission> AREA_PERMISSIONS = Map.of(
-            "inventory", Permission.INVENTORY_READ,
-            "accounts", Permission.ACCOUNTS_READ,
-            "audit", Permission.AUDIT_READ);
+    /** The permissions of which each area needs one to be shown (an area without an entry is always shown). */
+    static final Map<String, Set<Permission>> AREA_PERMISSIONS = Map.of(
+            "inventory", Set.of(Permission.INVENTORY_READ),
+            "accounts", Set.of(Permission.ACCOUNTS_READ),
+            "audit", Set.of(Permission.AUDIT_READ),
+            "access", Set.of(Permission.ACCESS_REQUEST, Permission.ACCESS_APPROVE, Permission.ACCESS_REVIEW),
+            "admin", Set.of(Permission.IDENTITY_READ_USERS, Permission.TENANT_READ));
 
     static final int MAX_PREFERENCE_BYTES = 16 * 1024;
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
@@ -59,10 +61,11 @@ class MeController {
     /**
      * The user. {@code tenantId}/{@code tenantName} are the active tenant (same as {@code activeTenantId});
      * {@code tenants} are the home tenant and its descendants, parents first; {@code areas} are the console areas
-     * the user's permissions open.
+     * the user's permissions open; {@code roles} are the role keys of the signed-in token (what a personal API key
+     * may hold).
      */
     record Me(UUID userId, String username, UUID tenantId, String tenantName, UUID homeTenantId, UUID activeTenantId,
-              List<TenantRef> tenants, List<String> areas, List<String> permissions, boolean mfaEnabled) {
+              List<TenantRef> tenants, List<String> areas, List<String> permissions, List<String> roles, boolean mfaEnabled) {
     }
 
     private final IdentityManagement identity;
@@ -92,10 +95,11 @@ class MeController {
                 .orElseGet(() -> identity.findTenant(tenant).map(Tenant::name).orElse(tenant.toString()));
         Set<Permission> permissions = access.currentPermissions();
         List<String> areas = AREAS.stream()
-                .filter(a -> !AREA_PERMISSIONS.containsKey(a) || permissions.contains(AREA_PERMISSIONS.get(a))).toList();
+                .filter(a -> !AREA_PERMISSIONS.containsKey(a) || AREA_PERMISSIONS.get(a).stream().anyMatch(permissions::contains))
+                .toList();
         UUID userId = userId(user);
         return new Me(userId, user.getClaimAsString("preferred_username"), tenant.value(), tenantName, home.value(), tenant.value(),
-                tenants, areas, permissions.stream().map(Permission::key).sorted().toList(), identity.mfaEnabled(userId));
+                tenants, areas, permissions.stream().map(Permission::key).sorted().toList(), roles(user), identity.mfaEnabled(userId));
     }
 
     @RequiresPermission(Permission.SELF_MANAGE)
@@ -134,6 +138,11 @@ class MeController {
             throw new CloudwardenException(ConsoleErrorCode.INVALID_PREFERENCE,
                     "a preference key is 1 to 64 lower-case letters, digits, dots and dashes, starting with a letter or digit");
         }
+    }
+
+    private static List<String> roles(Jwt user) {
+        List<String> roles = user.getClaimAsStringList("roles");
+        return roles == null ? List.of() : roles.stream().sorted().toList();
     }
 
     /** The signed-in user's id; API keys have no profile or preferences. */
