@@ -152,7 +152,7 @@ const identityDe: Translations['identity'] = {
     prefix: 'Präfix',
     lastUsed: 'Zuletzt verwendet',
     expires: 'Läuft ab',
-    expiresHelp: 'Leer lassen für einen Schlüssel ohne Ablauf.',
+    expiresHelp: 'Pflicht: ein Schlüssel gilt höchstens ein Jahr.',
     noExpiry: 'läuft nicht ab',
     createdBy: 'Erstellt von',
     revoked: 'widerrufen',
@@ -303,6 +303,8 @@ const identityDe: Translations['identity'] = {
     revokeFor: '{{role}} von {{user}} entziehen',
     certifiedComment: 'In der Konsole bestätigt',
     revokedComment: 'In der Konsole entzogen',
+    ownItem: 'Über den eigenen Zugriff entscheidet eine andere prüfende Person (Funktionstrennung).',
+    ownItemShort: 'Entscheidet eine andere Person',
     decisions: {
       PENDING: 'Offen',
       CERTIFIED: 'Bestätigt',

@@ -150,7 +150,7 @@ const identityEn = {
     prefix: 'Prefix',
     lastUsed: 'Last used',
     expires: 'Expires',
-    expiresHelp: 'Leave empty for a key that does not expire.',
+    expiresHelp: 'Required: a key lives at most one year.',
     noExpiry: 'does not expire',
     createdBy: 'Created by',
     revoked: 'revoked',
@@ -301,6 +301,8 @@ const identityEn = {
     revokeFor: 'Revoke {{role}} from {{user}}',
     certifiedComment: 'Certified in the console',
     revokedComment: 'Revoked in the console',
+    ownItem: 'Your own access is decided by another reviewer (separation of duties).',
+    ownItemShort: 'Another reviewer decides',
     decisions: {
       PENDING: 'Pending',
       CERTIFIED: 'Certified',

@@ -8,6 +8,7 @@ import { ResetConfirmPage } from './login/PublicPages';
 import { axeViolations, jsonResponse, renderWithProviders } from '../test/utils';
 import { fakeApi } from '../test/fakeApi';
 import { setTokens } from '../api/session';
+import { dayIn } from '../components/ApiKeysPanel';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -37,7 +38,7 @@ describe('profile', () => {
       ],
       'DELETE /api/v1/me/sessions/s2': null,
       'GET /api/v1/me/api-keys': [],
-      'POST /api/v1/me/api-keys': { id: 'k1', name: 'ci', roles: ['VIEWER'], prefix: 'cw_ab12', key: 'cw_ab12_secret', expiresAt: null },
+      'POST /api/v1/me/api-keys': { id: 'k1', name: 'ci', roles: ['VIEWER'], prefix: 'cw_ab12', key: 'cw_ab12_secret', expiresAt: '2027-02-20T23:59:59Z' },
     });
     const user = userEvent.setup();
     const { container } = renderWithProviders(<ProfilePage />, { path: '/profile', route: '/profile' });
@@ -56,7 +57,8 @@ describe('profile', () => {
     await user.click(await screen.findByRole('option', { name: 'VIEWER' }));
     await user.click(screen.getByTestId('apikey-submit'));
     expect(await screen.findByTestId('apikey-secret')).toHaveTextContent('cw_ab12_secret');
-    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ name: 'ci', roles: ['VIEWER'], expiresAt: null });
+    // the server requires an expiry at most a year away: the dialog proposes 90 days
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ name: 'ci', roles: ['VIEWER'], expiresAt: `${dayIn(90)}T23:59:59.000Z` });
   });
 });
 

@@ -1,4 +1,4 @@
-import { Alert, Box, Breadcrumbs, Button, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Breadcrumbs, Button, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -104,6 +104,12 @@ export default function ReviewPage() {
                   </TableCell>
                   {canDecide && !done && (
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {i.userId === me.data?.userId ? (
+                        // the server refuses one's own lines (SELF_REVIEW_FORBIDDEN): say so instead of offering the buttons
+                        <Tooltip title={t('identity.reviews.ownItem')}>
+                          <Typography variant="body2" color="text.secondary" tabIndex={0} data-testid="review-own">{t('identity.reviews.ownItemShort')}</Typography>
+                        </Tooltip>
+                      ) : (<>
                       <Button size="small" color="success" disabled={decide.isPending || i.decision === 'CERTIFIED'} onClick={() => decide.mutate({ item: i, decision: 'CERTIFIED' })}
                         aria-label={t('identity.reviews.certifyFor', { user: i.username, role: i.role })} data-testid="review-certify">
                         {t('identity.reviews.certify')}
@@ -112,6 +118,7 @@ export default function ReviewPage() {
                         aria-label={t('identity.reviews.revokeFor', { user: i.username, role: i.role })} data-testid="review-revoke">
                         {t('identity.common.revoke')}
                       </Button>
+                      </>)}
                     </TableCell>
                   )}
                 </TableRow>

@@ -88,13 +88,14 @@ function SettingsForm({ initial, canEdit }: { initial: TenantSettings; canEdit: 
         />
         <Box>
           <Typography variant="subtitle2" id="ip-allow-label">{t('identity.tenant.ipAllowList')}</Typography>
-          <Stack direction="row" flexWrap="wrap" useFlexGap spacing={0.5} sx={{ my: 1 }} aria-labelledby="ip-allow-label" role="list">
-            {s.ipAllowList.length === 0 && <Typography variant="body2" color="text.secondary">{t('identity.tenant.ipAny')}</Typography>}
+          {/* a list holds list items only (axe aria-required-children): the "any address" note sits outside it */}
+          {s.ipAllowList.length === 0 && <Typography variant="body2" color="text.secondary" sx={{ my: 1 }} data-testid="ip-any">{t('identity.tenant.ipAny')}</Typography>}
+          {s.ipAllowList.length > 0 && <Stack direction="row" flexWrap="wrap" useFlexGap spacing={0.5} sx={{ my: 1 }} aria-labelledby="ip-allow-label" role="list">
             {s.ipAllowList.map((c) => (
               <Chip key={c} role="listitem" label={c} data-testid="ip-chip" sx={{ fontFamily: 'monospace' }}
                 onDelete={canEdit ? () => setS({ ...s, ipAllowList: s.ipAllowList.filter((x) => x !== c) }) : undefined} />
             ))}
-          </Stack>
+          </Stack>}
           {canEdit && (
             <Stack direction="row" spacing={1} alignItems="flex-start">
               <TextField size="small" label={t('identity.tenant.addCidr')} value={ip} onChange={(e) => setIp(e.target.value)}
