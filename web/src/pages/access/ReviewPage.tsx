@@ -67,7 +67,7 @@ export default function ReviewPage() {
       {done && <Alert severity="success" data-testid="review-done">{t('identity.reviews.completedOn', { when: formatDateTime(r.completedAt ?? undefined) })}</Alert>}
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
         {canDecide && !done && (
-          <Button variant="contained" disabled={!progress.complete || complete.isPending} onClick={() => complete.mutate()} data-testid="review-complete">
+          <Button variant="contained" disabled={!items.isSuccess || !progress.complete || complete.isPending} onClick={() => complete.mutate()} data-testid="review-complete">
             {t('identity.reviews.complete')}
           </Button>
         )}

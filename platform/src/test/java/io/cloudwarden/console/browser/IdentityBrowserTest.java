@@ -89,6 +89,7 @@ class IdentityBrowserTest {
 
     private static void check(Page page, String name) {
         page.waitForLoadState();
+        Browser.settle(page);
         Browser.screenshot(page, name);
         assertThat(Browser.seriousViolations(page)).as(name).isEmpty();
     }
@@ -246,6 +247,8 @@ class IdentityBrowserTest {
         assertThat(page.getByTestId("tenant-name")).containsText(child);
         page.navigate(url("/admin?tab=tenant"));
         assertThat(page.getByTestId("tenant-name")).containsText(child);
+        assertThat(page.getByTestId("tenant-settings")).isVisible();
+        assertThat(page.getByTestId("tenant-tree")).containsText(child);
         check(page, "identity-tenant-switched");
         page.getByTestId("tenant-switcher").click();
         page.getByRole(AriaRole.MENUITEMRADIO).first().click();

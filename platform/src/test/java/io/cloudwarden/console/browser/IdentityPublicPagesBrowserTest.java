@@ -92,6 +92,7 @@ class IdentityPublicPagesBrowserTest {
 
     private static void check(Page page, String name) {
         page.waitForLoadState();
+        Browser.settle(page);
         Browser.screenshot(page, name);
         assertThat(Browser.seriousViolations(page)).as(name).isEmpty();
     }
