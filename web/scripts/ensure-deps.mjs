@@ -9,7 +9,9 @@ let upToDate = false;
 if (existsSync(installedFile)) {
   const installed = JSON.parse(readFileSync(installedFile, 'utf8'));
   const wanted = Object.entries(lock.packages ?? {}).filter(([path]) => path.startsWith('node_modules/'));
-  upToDate = wanted.every(([path, meta]) => meta.optional || installed.packages?.[path]?.version === meta.version);
+  // optional packages may be missing (other platforms); extraneous ones (in the lockfile, needed by nothing) npm ci
+  // never installs, so waiting for them made every build reinstall node_modules
+  upToDate = wanted.every(([path, meta]) => meta.optional || meta.extraneous || installed.packages?.[path]?.version === meta.version);
 }
 if (upToDate) {
   console.log('node_modules matches package-lock.json');

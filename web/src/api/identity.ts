@@ -1,34 +1,29 @@
-// Hand-written types and calls of the identity API (issue 3), exactly as /work/briefs/identity-api.md
-// describes them, until the server's openapi.json has them. Replace with generated aliases then.
+// The identity API (issue 3): calls, and the types of its bodies taken from the generated schema
+// (src/api/schema.d.ts, from openapi.json). springdoc marks no member as required, so `Shape` states which
+// members the server always sends (non-null) and leaves the rest optional and nullable; a member the server
+// drops or renames is then a type error here and in every page that reads it.
 import { rawJson } from './client';
+import type { components } from './schema';
 import type { TokenResponse } from './session';
 
 export type { TokenResponse };
 
+type S = components['schemas'];
+
+/** A generated schema with the members in `R` always present; the others optional and nullable. */
+export type Shape<T, R extends keyof T = never> = { [K in R]-?: NonNullable<T[K]> } & {
+  [K in Exclude<keyof T, R>]?: T[K] | null;
+};
+
 // --- public ------------------------------------------------------------------------------------
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-  totp?: string;
-  recoveryCode?: string;
-}
+export type LoginRequest = Shape<S['LoginRequest'], 'username' | 'password'>;
 
 export type MfaRequest = { mfaToken: string; code: string } | { mfaToken: string; recoveryCode: string };
 
-export interface SsoProviderOption {
-  id: string;
-  name: string;
-  kind: 'OIDC' | 'GITHUB';
-  preset?: SsoPreset;
-}
+export type SsoProviderOption = Shape<S['PublicProvider'], 'id' | 'name' | 'kind'>;
 
-export interface InvitationView {
-  email: string;
-  tenantName: string;
-  roles: string[];
-  expiresAt: string;
-}
+export type InvitationView = Shape<S['InvitationPreview'], 'email' | 'tenantName' | 'roles' | 'expiresAt'>;
 
 const enc = encodeURIComponent;
 
@@ -56,53 +51,22 @@ export function ssoStartUrl(providerId: string, redirect: string): string {
 
 // --- self service ------------------------------------------------------------------------------
 
-export interface SessionView {
-  id: string;
-  createdAt: string;
-  lastUsedAt?: string | null;
-  ip?: string | null;
-  userAgent?: string | null;
-  current: boolean;
-}
+export type SessionView = Shape<S['SessionView'], 'id' | 'createdAt' | 'current'>;
 
-export interface TotpEnrolment {
-  secret: string;
-  otpauthUri: string;
-  /** a data: URI of a PNG */
-  qrPng: string;
-}
+/** `qrPng` is a data: URI of a PNG. */
+export type TotpEnrolment = Shape<S['Enrolment'], 'secret' | 'otpauthUri' | 'qrPng'>;
 
+/** The server declares this answer as a map of string lists; its one member is `recoveryCodes`. */
 export interface RecoveryCodes {
   recoveryCodes: string[];
 }
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  roles: string[];
-  prefix: string;
-  createdAt: string;
-  expiresAt?: string | null;
-  lastUsedAt?: string | null;
-  revokedAt?: string | null;
-  createdBy?: string | null;
-}
+export type ApiKey = Shape<S['KeyView'], 'id' | 'name' | 'roles' | 'prefix' | 'createdAt'>;
 
-export interface ApiKeyCreate {
-  name: string;
-  roles: string[];
-  expiresAt?: string | null;
-}
+export type ApiKeyCreate = Shape<S['CreateRequest'], 'name' | 'roles'>;
 
 /** The answer to a key creation: the only time the secret `key` is shown. */
-export interface ApiKeyCreated {
-  id: string;
-  name: string;
-  roles: string[];
-  expiresAt?: string | null;
-  prefix: string;
-  key: string;
-}
+export type ApiKeyCreated = Shape<S['CreatedView'], 'id' | 'name' | 'roles' | 'prefix' | 'key'>;
 
 /** The MFA enrolment endpoints accept the enrolment token of a login that requires MFA first. */
 function enrolAuth(enrolmentToken?: string): Record<string, string> | undefined {
@@ -125,48 +89,27 @@ export const meApi = {
   revokeApiKey: (id: string) => rawJson<void>(`/api/v1/me/api-keys/${enc(id)}`, { method: 'DELETE' }),
 };
 
-/** The identity members GET /api/v1/me gains with issue 3 (on top of the generated `Me`). */
-export interface MeIdentity {
-  permissions?: string[];
-  tenants?: TenantRef[];
-  activeTenantId?: string;
-  mfaEnabled?: boolean;
-}
+/** The identity members of GET /api/v1/me (issue 3); `roles` are the signed-in token's role keys. */
+export type MeIdentity = Shape<Pick<S['Me'], 'permissions' | 'roles' | 'activeTenantId' | 'mfaEnabled'>> & { tenants?: TenantRef[] };
 
 // --- tenant administration ---------------------------------------------------------------------
 
 export type TenantKind = 'MSP' | 'CUSTOMER' | 'BUSINESS_UNIT';
 
-export interface TenantRef {
-  id: string;
-  name: string;
-  kind?: TenantKind | string;
-  parentId?: string | null;
-  createdAt?: string;
-}
+/** A tenant of /api/v1/tenants (with createdAt) or of /me's `tenants` (without). */
+export type TenantRef = Shape<S['TenantView'], 'id' | 'name'>;
 
-export interface TenantSettings {
-  mfaRequired: boolean;
-  sessionLifetimeMinutes: number;
-  selfSignupEnabled: boolean;
-  allowedSsoProviders: string[];
-  ipAllowList: string[];
-  dataRetention: { auditOnlineDays: number; evidenceDays: number };
-}
+/** dataRetention members are null while the tenant uses the installation's default. */
+export type TenantSettings = Shape<Omit<S['SettingsView'], 'dataRetention'>,
+  'mfaRequired' | 'sessionLifetimeMinutes' | 'selfSignupEnabled' | 'allowedSsoProviders' | 'ipAllowList'> & {
+  dataRetention: Shape<S['Retention']>;
+};
 
 export type UserStatus = 'ACTIVE' | 'INVITED' | 'DEACTIVATED' | 'LOCKED';
 
-export interface User {
-  id: string;
-  username: string;
-  email?: string | null;
-  displayName?: string | null;
-  roles: string[];
+export type User = Shape<Omit<S['UserView'], 'status'>, 'id' | 'username' | 'roles' | 'mfaEnabled' | 'createdAt'> & {
   status: UserStatus;
-  mfaEnabled: boolean;
-  lastLoginAt?: string | null;
-  createdAt: string;
-}
+};
 
 export interface CursorPage<T> {
   items: T[];
@@ -181,56 +124,38 @@ export interface UserQuery {
   limit?: number;
 }
 
-export interface Invitation {
-  id: string;
-  email: string;
-  roles: string[];
-  expiresAt: string;
-  status: string;
-}
+/** status: PENDING, ACCEPTED, REVOKED or EXPIRED */
+export type Invitation = Shape<S['InvitationView'], 'id' | 'email' | 'roles' | 'expiresAt' | 'status'>;
 
-export interface PermissionView {
-  key: string;
-  description: string;
-}
+export type PermissionView = Shape<S['PermissionView'], 'key' | 'description'>;
 
-export interface Role {
-  key: string;
-  name: string;
-  description?: string | null;
-  builtIn: boolean;
-  permissions: string[];
-}
+export type Role = Shape<S['RoleView'], 'key' | 'name' | 'builtIn' | 'permissions'>;
 
-export interface RoleInput {
-  key?: string;
-  name: string;
-  description: string;
-  permissions: string[];
-}
+export type RoleInput = Shape<S['RoleCommand'], 'name' | 'description' | 'permissions'>;
 
 export type SsoPreset = 'ENTRA' | 'GOOGLE' | 'OKTA' | 'GENERIC' | 'GITHUB';
 
-export interface RoleMapping {
-  claim: string;
-  value: string;
-  role: string;
-}
+export type RoleMapping = Shape<S['RoleMapping'], 'claim' | 'value' | 'role'>;
 
-export interface SsoProvider {
-  id?: string;
-  name: string;
-  kind: 'OIDC' | 'GITHUB';
+export type SsoKind = 'OIDC' | 'GITHUB';
+
+/** A provider as the list answers it: never the secret; `redirectUri` is what to register with the IdP. */
+export type SsoProviderView = Shape<Omit<S['ProviderView'], 'kind' | 'preset' | 'roleMappings'>,
+  'id' | 'name' | 'clientId' | 'scopes' | 'enabled' | 'clientSecretSet' | 'redirectUri'> & {
+  kind: SsoKind;
   preset: SsoPreset;
-  issuer?: string | null;
-  clientId: string;
-  /** write-only: never in an answer; empty on an update keeps the stored one */
-  clientSecret?: string;
-  scopes?: string | string[] | null;
-  groupsClaim?: string | null;
-  enabled: boolean;
   roleMappings: RoleMapping[];
-}
+};
+
+/** The create/update body: `clientSecret` is write-only (absent on an update keeps the stored one). */
+export type SsoProviderInput = Shape<Omit<S['ProviderInput'], 'kind' | 'preset' | 'roleMappings'>, 'name' | 'clientId' | 'scopes' | 'enabled'> & {
+  kind: SsoKind;
+  preset: SsoPreset;
+  roleMappings: RoleMapping[];
+};
+
+/** The editor's state: a body with the scopes as typed (space separated), plus the id of an edited provider. */
+export type SsoProvider = Omit<SsoProviderInput, 'scopes'> & { id?: string; scopes?: string | string[] | null; redirectUri?: string | null };
 
 /** Builds a query string of the defined, non-empty values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
@@ -260,9 +185,9 @@ export const adminApi = {
   createRole: (body: RoleInput) => rawJson<Role>('/api/v1/roles', { body }),
   updateRole: (key: string, body: RoleInput) => rawJson<Role>(`/api/v1/roles/${enc(key)}`, { method: 'PUT', body }),
   deleteRole: (key: string) => rawJson<void>(`/api/v1/roles/${enc(key)}`, { method: 'DELETE' }),
-  ssoProviders: () => rawJson<SsoProvider[]>('/api/v1/sso/providers'),
-  createSso: (body: SsoProvider) => rawJson<SsoProvider>('/api/v1/sso/providers', { body }),
-  updateSso: (id: string, body: SsoProvider) => rawJson<SsoProvider>(`/api/v1/sso/providers/${enc(id)}`, { method: 'PUT', body }),
+  ssoProviders: () => rawJson<SsoProviderView[]>('/api/v1/sso/providers'),
+  createSso: (body: SsoProviderInput) => rawJson<SsoProviderView>('/api/v1/sso/providers', { body }),
+  updateSso: (id: string, body: SsoProviderInput) => rawJson<SsoProviderView>(`/api/v1/sso/providers/${enc(id)}`, { method: 'PUT', body }),
   deleteSso: (id: string) => rawJson<void>(`/api/v1/sso/providers/${enc(id)}`, { method: 'DELETE' }),
   apiKeys: () => rawJson<ApiKey[]>('/api/v1/api-keys'),
   createApiKey: (body: ApiKeyCreate) => rawJson<ApiKeyCreated>('/api/v1/api-keys', { body }),
@@ -273,79 +198,40 @@ export const adminApi = {
 
 export type AccessRequestStatus = 'PENDING' | 'APPROVED' | 'DENIED' | 'EXPIRED' | 'REVOKED';
 
-/** A JIT request (the contract lists its endpoints; the fields beyond the request body are the obvious ones). */
-export interface AccessRequest {
-  id: string;
-  requesterId?: string;
-  requesterName?: string;
-  role: string;
-  durationMinutes: number;
-  reason: string;
-  status: AccessRequestStatus;
-  createdAt?: string;
-  decidedBy?: string | null;
-  comment?: string | null;
-}
+/**
+ * A JIT request and, once approved, its grant (the grants lists answer the same shape: `id` is the request's,
+ * `active` whether it is in force, `expiresAt` when it ends).
+ */
+export type AccessRequest = Shape<Omit<S['AccessRequestView'], 'status'>,
+  'id' | 'userId' | 'username' | 'role' | 'durationMinutes' | 'reason' | 'active' | 'createdAt'> & { status: AccessRequestStatus };
 
-export interface AccessGrant {
-  id: string;
-  requestId?: string;
-  userId?: string;
-  username?: string;
-  role: string;
-  grantedAt?: string;
-  expiresAt: string;
-  revokedAt?: string | null;
-}
+/** An approved request; `expiresAt` is set once it is approved. */
+export type AccessGrant = AccessRequest & { expiresAt: string };
 
 export type ReviewDecision = 'PENDING' | 'CERTIFIED' | 'REVOKED';
 
-export interface AccessReview {
-  id: string;
-  name: string;
-  scopeTenantId?: string | null;
-  dueAt: string;
-  status?: string;
-  createdAt?: string;
-  completedAt?: string | null;
-  overdue?: boolean;
-}
+/** A campaign; status OPEN or COMPLETED, `items`/`pending` its line counts. */
+export type AccessReview = Shape<S['Review'], 'id' | 'name' | 'dueAt' | 'status' | 'createdAt' | 'items' | 'pending' | 'overdue'>;
 
-export interface ReviewItem {
-  id: string;
-  userId: string;
-  username: string;
-  role: string;
-  lastActivityAt?: string | null;
-  decision: ReviewDecision;
-  overdue: boolean;
-}
-
-/** Lists come back as arrays or as a CursorPage; the console accepts both. */
-export function itemsOf<T>(v: T[] | CursorPage<T> | undefined | null): T[] {
-  if (!v) return [];
-  return Array.isArray(v) ? v : (v.items ?? []);
-}
+export type ReviewItem = Shape<Omit<S['Item'], 'decision'>, 'id' | 'userId' | 'username' | 'role' | 'overdue'> & { decision: ReviewDecision };
 
 export const accessApi = {
   request: (body: { role: string; durationMinutes: number; reason: string }) =>
     rawJson<AccessRequest>('/api/v1/access/requests', { body }),
-  requests: (q: { status?: AccessRequestStatus; mine?: boolean }) =>
-    rawJson<AccessRequest[] | CursorPage<AccessRequest>>(`/api/v1/access/requests${query(q)}`).then(itemsOf),
-  approve: (id: string, comment?: string) => rawJson<void>(`/api/v1/access/requests/${enc(id)}/approve`, { body: { comment } }),
-  deny: (id: string, comment: string) => rawJson<void>(`/api/v1/access/requests/${enc(id)}/deny`, { body: { comment } }),
-  revoke: (id: string) => rawJson<void>(`/api/v1/access/requests/${enc(id)}/revoke`, { method: 'POST' }),
-  grants: (state: 'ACTIVE' | 'EXPIRED') =>
-    rawJson<AccessGrant[] | CursorPage<AccessGrant>>(`/api/v1/access/grants${query({ state })}`).then(itemsOf),
-  reviews: () => rawJson<AccessReview[] | CursorPage<AccessReview>>('/api/v1/access/reviews').then(itemsOf),
+  requests: (q: { status?: AccessRequestStatus; mine?: boolean }) => rawJson<AccessRequest[]>(`/api/v1/access/requests${query(q)}`),
+  approve: (id: string, comment?: string) => rawJson<AccessRequest>(`/api/v1/access/requests/${enc(id)}/approve`, { body: { comment } }),
+  deny: (id: string, comment: string) => rawJson<AccessRequest>(`/api/v1/access/requests/${enc(id)}/deny`, { body: { comment } }),
+  /** withdraws a pending request or ends an active grant early (a grant's id is its request's) */
+  revoke: (id: string) => rawJson<AccessRequest>(`/api/v1/access/requests/${enc(id)}/revoke`, { method: 'POST' }),
+  grants: (state: 'ACTIVE' | 'EXPIRED') => rawJson<AccessGrant[]>(`/api/v1/access/grants${query({ state })}`),
+  reviews: () => rawJson<AccessReview[]>('/api/v1/access/reviews'),
   review: (id: string) => rawJson<AccessReview>(`/api/v1/access/reviews/${enc(id)}`),
   createReview: (body: { name: string; scopeTenantId?: string; dueAt: string; reviewerIds?: string[] }) =>
     rawJson<AccessReview>('/api/v1/access/reviews', { body }),
-  items: (id: string) =>
-    rawJson<ReviewItem[] | CursorPage<ReviewItem>>(`/api/v1/access/reviews/${enc(id)}/items`).then(itemsOf),
+  items: (id: string) => rawJson<ReviewItem[]>(`/api/v1/access/reviews/${enc(id)}/items`),
   decide: (id: string, itemId: string, decision: 'CERTIFIED' | 'REVOKED', comment: string) =>
-    rawJson<void>(`/api/v1/access/reviews/${enc(id)}/items/${enc(itemId)}/decision`, { body: { decision, comment } }),
-  complete: (id: string) => rawJson<void>(`/api/v1/access/reviews/${enc(id)}/complete`, { method: 'POST' }),
+    rawJson<ReviewItem>(`/api/v1/access/reviews/${enc(id)}/items/${enc(itemId)}/decision`, { body: { decision, comment } }),
+  complete: (id: string) => rawJson<AccessReview>(`/api/v1/access/reviews/${enc(id)}/complete`, { method: 'POST' }),
   reportPath: (id: string) => `/api/v1/access/reviews/${enc(id)}/report`,
 };
 

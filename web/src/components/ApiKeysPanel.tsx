@@ -37,10 +37,22 @@ export interface ApiKeysSource {
   revoke: (id: string) => Promise<void>;
 }
 
-/** An ISO instant at the end of a yyyy-mm-dd day (UTC), or null for "never expires". */
+/** An ISO instant at the end of a yyyy-mm-dd day (UTC), or null when no day is chosen. */
 export function expiryOf(date: string): string | null {
   return date ? new Date(`${date}T23:59:59Z`).toISOString() : null;
 }
+
+/** The UTC day `days` from now, yyyy-mm-dd. */
+export function dayIn(days: number, now = Date.now()): string {
+  return new Date(now + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The server requires an expiry at most a year away (ADR 20), so the day is required, 90 days ahead by
+ * default, and at most 364 days ahead (the end of day 365 could pass the year).
+ */
+export const DEFAULT_KEY_DAYS = 90;
+export const MAX_KEY_DAYS = 364;
 
 function CreateDialog({ open, roleOptions, onClose, onCreated, source }: {
   open: boolean;
@@ -52,8 +64,9 @@ function CreateDialog({ open, roleOptions, onClose, onCreated, source }: {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
-  const [expires, setExpires] = useState('');
+  const [expires, setExpires] = useState(() => dayIn(DEFAULT_KEY_DAYS));
   const create = useMutation({ mutationFn: source.create, onSuccess: onCreated });
+  const fieldErrors = create.error ? asApiError(create.error).fieldMap() : {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ name: name.trim(), roles, expiresAt: expiryOf(expires) });
@@ -69,6 +82,7 @@ function CreateDialog({ open, roleOptions, onClose, onCreated, source }: {
               slotProps={{ htmlInput: { 'data-testid': 'apikey-name' } }} />
             <Autocomplete
               multiple
+              disableCloseOnSelect
               options={roleOptions}
               value={roles}
               onChange={(_, v) => setRoles(v)}
@@ -76,14 +90,14 @@ function CreateDialog({ open, roleOptions, onClose, onCreated, source }: {
                 <TextField {...params} label={t('identity.fields.roles')} slotProps={{ htmlInput: { ...params.inputProps, 'data-testid': 'apikey-roles' } }} />
               )}
             />
-            <TextField label={t('identity.apiKeys.expires')} type="date" value={expires} onChange={(e) => setExpires(e.target.value)}
-              helperText={t('identity.apiKeys.expiresHelp')}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'apikey-expires' } }} />
+            <TextField label={t('identity.apiKeys.expires')} type="date" required value={expires} onChange={(e) => setExpires(e.target.value)}
+              error={Boolean(fieldErrors.expiresAt)} helperText={fieldErrors.expiresAt ?? t('identity.apiKeys.expiresHelp')}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: dayIn(1), max: dayIn(MAX_KEY_DAYS), 'data-testid': 'apikey-expires' } }} />
           </Stack>
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={create.isPending || !name.trim() || roles.length === 0} data-testid="apikey-submit">
+          <Button type="submit" variant="contained" disabled={create.isPending || !name.trim() || roles.length === 0 || !expires} data-testid="apikey-submit">
             {t('identity.apiKeys.createSubmit')}
           </Button>
         </DialogActions>

@@ -8,6 +8,7 @@ import { ResetConfirmPage } from './login/PublicPages';
 import { axeViolations, jsonResponse, renderWithProviders } from '../test/utils';
 import { fakeApi } from '../test/fakeApi';
 import { setTokens } from '../api/session';
+import { dayIn } from '../components/ApiKeysPanel';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -37,7 +38,7 @@ describe('profile', () => {
       ],
       'DELETE /api/v1/me/sessions/s2': null,
       'GET /api/v1/me/api-keys': [],
-      'POST /api/v1/me/api-keys': { id: 'k1', name: 'ci', roles: ['VIEWER'], prefix: 'cw_ab12', key: 'cw_ab12_secret', expiresAt: null },
+      'POST /api/v1/me/api-keys': { id: 'k1', name: 'ci', roles: ['VIEWER'], prefix: 'cw_ab12', key: 'cw_ab12_secret', expiresAt: '2027-02-20T23:59:59Z' },
     });
     const user = userEvent.setup();
     const { container } = renderWithProviders(<ProfilePage />, { path: '/profile', route: '/profile' });
@@ -56,7 +57,8 @@ describe('profile', () => {
     await user.click(await screen.findByRole('option', { name: 'VIEWER' }));
     await user.click(screen.getByTestId('apikey-submit'));
     expect(await screen.findByTestId('apikey-secret')).toHaveTextContent('cw_ab12_secret');
-    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ name: 'ci', roles: ['VIEWER'], expiresAt: null });
+    // the server requires an expiry at most a year away: the dialog proposes 90 days
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ name: 'ci', roles: ['VIEWER'], expiresAt: `${dayIn(90)}T23:59:59.000Z` });
   });
 });
 
@@ -99,14 +101,14 @@ describe('access', () => {
   it('disables approve/deny on one\'s own request with the reason, and approves another\'s', SLOW, async () => {
     setTokens({ accessToken: 'tok', expiresIn: 900 });
     const pending = [
-      { id: 'r1', requesterId: 'u1', requesterName: 'alice', role: 'ADMIN', durationMinutes: 60, reason: 'incident', status: 'PENDING' },
-      { id: 'r2', requesterId: 'u2', requesterName: 'bob', role: 'ADMIN', durationMinutes: 30, reason: 'deploy', status: 'PENDING' },
+      { id: 'r1', userId: 'u1', username: 'alice', role: 'ADMIN', durationMinutes: 60, reason: 'incident', status: 'PENDING', active: false, createdAt: '2026-11-22T10:00:00Z' },
+      { id: 'r2', userId: 'u2', username: 'bob', role: 'ADMIN', durationMinutes: 30, reason: 'deploy', status: 'PENDING', active: false, createdAt: '2026-11-22T10:00:00Z' },
     ];
     const requests = fakeApi({
       'GET /api/v1/me': me(['access:request', 'access:approve']),
       'GET /api/v1/access/requests?status=PENDING': pending,
       'GET /api/v1/access/requests?mine=true': [pending[0]],
-      'GET /api/v1/access/grants?state=ACTIVE': [{ id: 'g1', requestId: 'r0', username: 'carol', role: 'SECURITY', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }],
+      'GET /api/v1/access/grants?state=ACTIVE': [{ id: 'r0', userId: 'u3', username: 'carol', role: 'SECURITY', status: 'APPROVED', active: true, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }],
       'GET /api/v1/access/grants?state=EXPIRED': [],
       'POST /api/v1/access/requests/r2/approve': null,
     });

@@ -118,7 +118,9 @@ export function AppShell() {
         position="fixed"
         elevation={0}
         enableColorOnDark
-        sx={{ zIndex: (th) => th.zIndex.drawer + 1, bgcolor: theme.palette.mode === 'dark' ? '#1b2330' : '#0d3c78' }}
+        // the bar's own dark colours in both modes, so its text is white in both (the dark theme's primary is a light
+        // blue whose contrast text is black: black on #1b2330 was unreadable)
+        sx={{ zIndex: (th) => th.zIndex.drawer + 1, bgcolor: theme.palette.mode === 'dark' ? '#1b2330' : '#0d3c78', color: '#fff' }}
       >
         <Toolbar sx={{ gap: { xs: 0.5, sm: 1.5 } }}>
           {!desktop && (

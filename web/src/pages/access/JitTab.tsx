@@ -100,7 +100,7 @@ function RequestsTable({ rows, label, actions }: { rows: AccessRequest[]; label:
         <TableBody>
           {rows.map((r) => (
             <TableRow key={r.id} data-testid={`jit-request-${r.id}`}>
-              <TableCell>{r.requesterName ?? r.requesterId ?? t('common.none')}</TableCell>
+              <TableCell>{r.username}</TableCell>
               <TableCell>{r.role}</TableCell>
               <TableCell>{durationLabel(r.durationMinutes)}</TableCell>
               <TableCell sx={{ maxWidth: 320, wordBreak: 'break-word' }}>{r.reason}</TableCell>
@@ -165,7 +165,7 @@ function GrantsTable({ rows, active, onRevoke }: { rows: AccessGrant[]; active: 
         <TableBody>
           {rows.map((g) => (
             <TableRow key={g.id} data-testid={`jit-grant-${g.id}`}>
-              <TableCell>{g.username ?? g.userId ?? t('common.none')}</TableCell>
+              <TableCell>{g.username}</TableCell>
               <TableCell>{g.role}</TableCell>
               <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>
                 {active ? <span title={formatDateTime(g.expiresAt)} data-testid="jit-countdown">{formatRemaining(g.expiresAt, now)}</span> : formatDateTime(g.revokedAt ?? g.expiresAt)}
@@ -193,7 +193,7 @@ export default function JitTab() {
   const active = useQuery({ queryKey: ['access', 'grants', 'ACTIVE'], queryFn: () => accessApi.grants('ACTIVE'), refetchInterval: 60_000 });
   const expired = useQuery({ queryKey: ['access', 'grants', 'EXPIRED'], queryFn: () => accessApi.grants('EXPIRED') });
   const revoke = useMutation({
-    mutationFn: (g: AccessGrant) => accessApi.revoke(g.requestId ?? g.id),
+    mutationFn: (g: AccessGrant) => accessApi.revoke(g.id),
     onSettled: () => invalidateAccess(qc),
   });
   const list = <T,>(q: { isPending: boolean; isError: boolean; error: unknown; data?: T[]; refetch: () => unknown }, render: (rows: T[]) => ReactNode) =>

@@ -1,4 +1,4 @@
-import { Alert, Box, Breadcrumbs, Button, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Breadcrumbs, Button, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -48,7 +48,7 @@ export default function ReviewPage() {
   if (review.isPending) return <PageSkeleton />;
   if (review.isError) return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;
   const r = review.data;
-  const done = Boolean(r.completedAt) || r.status === 'COMPLETED';
+  const done = r.status === 'COMPLETED';
   const progress = reviewProgress(items.data ?? []);
 
   return (
@@ -67,12 +67,13 @@ export default function ReviewPage() {
       {done && <Alert severity="success" data-testid="review-done">{t('identity.reviews.completedOn', { when: formatDateTime(r.completedAt ?? undefined) })}</Alert>}
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
         {canDecide && !done && (
-          <Button variant="contained" disabled={!progress.complete || complete.isPending} onClick={() => complete.mutate()} data-testid="review-complete">
+          <Button variant="contained" disabled={!items.isSuccess || !progress.complete || complete.isPending} onClick={() => complete.mutate()} data-testid="review-complete">
             {t('identity.reviews.complete')}
           </Button>
         )}
-        <Button startIcon={<DownloadIcon />} onClick={() => download.mutate('json')} data-testid="review-report-json">{t('identity.reviews.reportJson')}</Button>
-        <Button startIcon={<DownloadIcon />} onClick={() => download.mutate('csv')} data-testid="review-report-csv">{t('identity.reviews.reportCsv')}</Button>
+        {/* the server keeps a report only for a completed campaign */}
+        {done && <Button startIcon={<DownloadIcon />} onClick={() => download.mutate('json')} data-testid="review-report-json">{t('identity.reviews.reportJson')}</Button>}
+        {done && <Button startIcon={<DownloadIcon />} onClick={() => download.mutate('csv')} data-testid="review-report-csv">{t('identity.reviews.reportCsv')}</Button>}
       </Stack>
       {[decide.error, complete.error, download.error].filter(Boolean).map((e, i) => <ErrorState key={i} error={e} compact />)}
       {items.isPending ? <LinesSkeleton lines={6} /> : items.isError ? (
@@ -103,6 +104,12 @@ export default function ReviewPage() {
                   </TableCell>
                   {canDecide && !done && (
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {i.userId === me.data?.userId ? (
+                        // the server refuses one's own lines (SELF_REVIEW_FORBIDDEN): say so instead of offering the buttons
+                        <Tooltip title={t('identity.reviews.ownItem')}>
+                          <Typography variant="body2" color="text.secondary" tabIndex={0} data-testid="review-own">{t('identity.reviews.ownItemShort')}</Typography>
+                        </Tooltip>
+                      ) : (<>
                       <Button size="small" color="success" disabled={decide.isPending || i.decision === 'CERTIFIED'} onClick={() => decide.mutate({ item: i, decision: 'CERTIFIED' })}
                         aria-label={t('identity.reviews.certifyFor', { user: i.username, role: i.role })} data-testid="review-certify">
                         {t('identity.reviews.certify')}
@@ -111,6 +118,7 @@ export default function ReviewPage() {
                         aria-label={t('identity.reviews.revokeFor', { user: i.username, role: i.role })} data-testid="review-revoke">
                         {t('identity.common.revoke')}
                       </Button>
+                      </>)}
                     </TableCell>
                   )}
                 </TableRow>

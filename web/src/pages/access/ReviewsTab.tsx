@@ -73,6 +73,7 @@ export default function ReviewsTab({ canRun }: { canRun: boolean }) {
                 <TableCell>{t('identity.fields.name')}</TableCell>
                 <TableCell>{t('identity.reviews.due')}</TableCell>
                 <TableCell>{t('identity.jit.statusLabel')}</TableCell>
+                <TableCell>{t('identity.reviews.decided')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -80,7 +81,8 @@ export default function ReviewsTab({ canRun }: { canRun: boolean }) {
                 <TableRow key={r.id} data-testid={`review-row-${r.name}`}>
                   <TableCell><Link component={RouterLink} to={`/access/reviews/${r.id}`}>{r.name}</Link></TableCell>
                   <TableCell>{formatDateTime(r.dueAt)} {r.overdue && <Chip size="small" color="error" label={t('identity.reviews.overdue')} />}</TableCell>
-                  <TableCell>{r.completedAt ? t('identity.reviews.completed') : (r.status ?? t('identity.reviews.open'))}</TableCell>
+                  <TableCell>{r.status === 'COMPLETED' ? t('identity.reviews.completed') : t('identity.reviews.open')}</TableCell>
+                  <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{t('identity.reviews.progress', { decided: r.items - r.pending, total: r.items })}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -11,7 +11,7 @@ describe('JIT helpers', () => {
   });
 
   it('marks one\'s own request (separation of duties)', () => {
-    const r = { id: '1', requesterId: 'u1', role: 'ADMIN', durationMinutes: 60, reason: 'x', status: 'PENDING' as const };
+    const r = { id: '1', userId: 'u1', username: 'alice', role: 'ADMIN', durationMinutes: 60, reason: 'x', status: 'PENDING' as const, active: false, createdAt: '2026-11-22T10:00:00Z' };
     expect(isOwnRequest(r, 'u1')).toBe(true);
     expect(isOwnRequest(r, 'u2')).toBe(false);
     expect(isOwnRequest(r, undefined)).toBe(false);

@@ -13,7 +13,7 @@ export function validDuration(minutes: number): boolean {
 
 /** Separation of duties: nobody approves or denies their own request (the server says SELF_APPROVAL_FORBIDDEN). */
 export function isOwnRequest(request: AccessRequest, userId: string | undefined): boolean {
-  return Boolean(userId) && request.requesterId === userId;
+  return Boolean(userId) && request.userId === userId;
 }
 
 /** "1:05:09" / "4:59" until the moment; "0:00" once passed. */

@@ -55,9 +55,11 @@ function SettingsForm({ initial, canEdit }: { initial: TenantSettings; canEdit: 
     if (v && isCidr(v) && !s.ipAllowList.includes(v)) setS({ ...s, ipAllowList: [...s.ipAllowList, v] });
     if (isCidr(v)) setIp('');
   };
-  const num = (label: string, value: number, onChange: (n: number) => void, testId: string, field: string) => (
-    <TextField type="number" label={label} value={value} disabled={!canEdit} onChange={(e) => onChange(Number(e.target.value))}
-      error={Boolean(fe[field])} helperText={fe[field]} slotProps={{ htmlInput: { min: 1, 'data-testid': testId } }} />
+  // null retention days mean the installation default (shown empty); null is sent as "keep the stored value"
+  const num = <N extends number | null | undefined>(label: string, value: N, onChange: (n: N) => void, testId: string, field: string, hint?: string) => (
+    <TextField type="number" label={label} value={value ?? ''} disabled={!canEdit}
+      onChange={(e) => onChange((e.target.value === '' ? null : Number(e.target.value)) as N)}
+      error={Boolean(fe[field])} helperText={fe[field] ?? hint} slotProps={{ htmlInput: { min: 1, 'data-testid': testId } }} />
   );
   const providers = sso.data ?? [];
 
@@ -72,8 +74,8 @@ function SettingsForm({ initial, canEdit }: { initial: TenantSettings; canEdit: 
           control={<Switch checked={s.selfSignupEnabled} onChange={(e) => setS({ ...s, selfSignupEnabled: e.target.checked })} />} />
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' } }}>
           {num(t('identity.tenant.sessionLifetime'), s.sessionLifetimeMinutes, (n) => setS({ ...s, sessionLifetimeMinutes: n }), 'settings-session', 'sessionLifetimeMinutes')}
-          {num(t('identity.tenant.auditDays'), s.dataRetention.auditOnlineDays, (n) => setS({ ...s, dataRetention: { ...s.dataRetention, auditOnlineDays: n } }), 'settings-audit-days', 'dataRetention.auditOnlineDays')}
-          {num(t('identity.tenant.evidenceDays'), s.dataRetention.evidenceDays, (n) => setS({ ...s, dataRetention: { ...s.dataRetention, evidenceDays: n } }), 'settings-evidence-days', 'dataRetention.evidenceDays')}
+          {num(t('identity.tenant.auditDays'), s.dataRetention.auditOnlineDays, (n) => setS({ ...s, dataRetention: { ...s.dataRetention, auditOnlineDays: n } }), 'settings-audit-days', 'dataRetention.auditOnlineDays', t('identity.tenant.retentionDefault'))}
+          {num(t('identity.tenant.evidenceDays'), s.dataRetention.evidenceDays, (n) => setS({ ...s, dataRetention: { ...s.dataRetention, evidenceDays: n } }), 'settings-evidence-days', 'dataRetention.evidenceDays', t('identity.tenant.retentionDefault'))}
         </Box>
         <Autocomplete
           multiple
@@ -86,13 +88,14 @@ function SettingsForm({ initial, canEdit }: { initial: TenantSettings; canEdit: 
         />
         <Box>
           <Typography variant="subtitle2" id="ip-allow-label">{t('identity.tenant.ipAllowList')}</Typography>
-          <Stack direction="row" flexWrap="wrap" useFlexGap spacing={0.5} sx={{ my: 1 }} aria-labelledby="ip-allow-label" role="list">
-            {s.ipAllowList.length === 0 && <Typography variant="body2" color="text.secondary">{t('identity.tenant.ipAny')}</Typography>}
+          {/* a list holds list items only (axe aria-required-children): the "any address" note sits outside it */}
+          {s.ipAllowList.length === 0 && <Typography variant="body2" color="text.secondary" sx={{ my: 1 }} data-testid="ip-any">{t('identity.tenant.ipAny')}</Typography>}
+          {s.ipAllowList.length > 0 && <Stack direction="row" flexWrap="wrap" useFlexGap spacing={0.5} sx={{ my: 1 }} aria-labelledby="ip-allow-label" role="list">
             {s.ipAllowList.map((c) => (
               <Chip key={c} role="listitem" label={c} data-testid="ip-chip" sx={{ fontFamily: 'monospace' }}
                 onDelete={canEdit ? () => setS({ ...s, ipAllowList: s.ipAllowList.filter((x) => x !== c) }) : undefined} />
             ))}
-          </Stack>
+          </Stack>}
           {canEdit && (
             <Stack direction="row" spacing={1} alignItems="flex-start">
               <TextField size="small" label={t('identity.tenant.addCidr')} value={ip} onChange={(e) => setIp(e.target.value)}
@@ -117,7 +120,7 @@ function ChildTenants({ canManage, activeTenantId }: { canManage: boolean; activ
   const tenants = useQuery({ queryKey: ['admin', 'tenants'], queryFn: adminApi.tenants });
   const [name, setName] = useState('');
   const active: TenantRef | undefined = tenants.data?.find((x) => x.id === activeTenantId) ?? tenants.data?.find((x) => !x.parentId);
-  const kind = childKind(active?.kind);
+  const kind = childKind(active?.kind ?? undefined);
   const create = useMutation({
     mutationFn: () => adminApi.createTenant({ name: name.trim(), kind: kind! }),
     onSuccess: () => {

@@ -41,6 +41,8 @@ export function RolePicker({ value, onChange, testId }: { value: string[]; onCha
   return (
     <Autocomplete
       multiple
+      // several roles are usual: the list stays open while picking (Escape closes the list, not the dialog)
+      disableCloseOnSelect
       options={roles}
       value={value}
       onChange={(_, v) => onChange(v)}

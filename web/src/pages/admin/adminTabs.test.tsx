@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import AdminPage from './AdminPage';
 import ReviewPage from '../access/ReviewPage';
@@ -94,6 +94,7 @@ describe('access review campaign', () => {
       'GET /api/v1/access/reviews/rv1/items': [
         { id: 'i1', userId: 'u2', username: 'bob', role: 'ADMIN', lastActivityAt: null, decision: 'PENDING', overdue: true },
         { id: 'i2', userId: 'u3', username: 'carol', role: 'VIEWER', lastActivityAt: '2026-10-01T00:00:00Z', decision: 'CERTIFIED', overdue: false },
+        { id: 'i3', userId: 'u1', username: 'alice', role: 'ADMIN', lastActivityAt: null, decision: 'PENDING', overdue: false },
       ],
       'POST /api/v1/access/reviews/rv1/items/i1/decision': null,
     });
@@ -101,6 +102,11 @@ describe('access review campaign', () => {
     const { container } = renderWithProviders(<ReviewPage />, { path: '/access/reviews/:id', route: '/access/reviews/rv1' });
     expect(await screen.findByTestId('review-overdue')).toHaveTextContent('1 item is overdue');
     expect(screen.getByTestId('review-complete')).toBeDisabled();
+    // one's own line is decided by another reviewer (the server answers SELF_REVIEW_FORBIDDEN)
+    const own = screen.getByTestId('review-item-alice-ADMIN');
+    expect(within(own).queryByTestId('review-certify')).toBeNull();
+    expect(within(own).getByTestId('review-own')).toBeInTheDocument();
+    expect(screen.queryByTestId('review-report-json')).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Certify ADMIN for bob' }));
     await waitFor(() => expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({ decision: 'CERTIFIED' }));

@@ -1,4 +1,4 @@
-import type { SsoPreset, SsoProvider } from '../../api/identity';
+import type { SsoPreset, SsoProvider, SsoProviderInput } from '../../api/identity';
 
 export const PRESETS: SsoPreset[] = ['ENTRA', 'GOOGLE', 'OKTA', 'GENERIC', 'GITHUB'];
 
@@ -23,14 +23,23 @@ export function emptyProvider(): SsoProvider {
   return applyPreset({ name: '', kind: 'OIDC', preset: 'GENERIC', clientId: '', clientSecret: '', enabled: true, roleMappings: [] }, 'GENERIC');
 }
 
-/** The body to send: the secret only when typed (empty on an edit keeps the stored one), scopes as a list. */
-export function providerBody(p: SsoProvider): SsoProvider {
-  const { clientSecret, ...rest } = p;
+/**
+ * The body to send: only the members the server takes (not the view's id, redirectUri, ...), the secret only
+ * when typed (empty on an edit keeps the stored one), scopes as a list.
+ */
+export function providerBody(p: SsoProvider): SsoProviderInput {
   const scopes = Array.isArray(p.scopes) ? p.scopes : (p.scopes ?? '').split(/[\s,]+/).filter(Boolean);
   return {
-    ...rest,
+    name: p.name,
+    kind: p.kind,
+    preset: p.preset,
+    issuer: p.issuer,
+    clientId: p.clientId,
     scopes,
+    groupsClaim: p.groupsClaim,
+    defaultRole: p.defaultRole,
+    enabled: p.enabled,
     roleMappings: p.roleMappings.filter((m) => m.claim.trim() && m.value.trim() && m.role),
-    ...(clientSecret ? { clientSecret } : {}),
+    ...(p.clientSecret ? { clientSecret: p.clientSecret } : {}),
   };
 }

@@ -113,3 +113,21 @@ describe('sign-in with a second factor', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 });
+
+describe('the SSO callback page', () => {
+  it('exchanges the code from the fragment, drops it from the address and goes to the fragment\'s redirect', async () => {
+    const { SsoCallbackPage } = await import('./PublicPages');
+    const bodies: unknown[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (req: Request) => {
+      bodies.push(await req.json());
+      return jsonResponse(tokens);
+    }));
+    // as the server's callback sends the browser: /login/sso#code=<one-time code>&redirect=<path>
+    window.history.replaceState(null, '', '/login/sso#code=one-time&redirect=%2Finventory');
+    const { router } = renderWithProviders(<SsoCallbackPage />, { path: '/login/sso', route: '/login/sso' });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/inventory'));
+    expect(bodies).toEqual([{ code: 'one-time' }]);
+    expect(window.location.hash).toBe('');
+    expect(getToken()).toBe('acc');
+  });
+});

@@ -60,7 +60,10 @@ export function SsoCallbackPage() {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    const code = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('code');
+    // the server's callback puts the code and the page to go to in the fragment: /login/sso#code=...&redirect=/path
+    const fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+    const code = fragment.get('code');
+    const redirect = fragment.get('redirect') ?? params.get('redirect');
     // the code is single use: drop it from the address bar and history
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
     if (!code) {
@@ -70,7 +73,7 @@ export function SsoCallbackPage() {
     authApi.ssoExchange(code).then(
       (res) => {
         setTokens(res);
-        navigate(safeRedirect(params.get('redirect')), { replace: true });
+        navigate(safeRedirect(redirect), { replace: true });
       },
       (e) => setError(asApiError(e)),
     );

@@ -19,9 +19,13 @@ describe('the MFA step state machine', () => {
     expect(nextStep(mfa, { type: 'failed', error: problem(401, { code: 'MFA_CODE_INVALID' }) })).toBe(mfa);
   });
 
-  it('starts over when the MFA token is no longer accepted', () => {
-    const mfa: Step = { kind: 'mfa', mfaToken: 'm1' };
-    expect(nextStep(mfa, { type: 'failed', error: problem(401, { code: 'MFA_TOKEN_EXPIRED' }) })).toEqual({ kind: 'password', notice: 'mfaExpired' });
+  it('starts over when a code is refused after the MFA token expired', () => {
+    const e = problem(401, { code: 'MFA_REQUIRED', step: 'mfa_required', mfaToken: 'm1', expiresIn: 300 });
+    const mfa = nextStep(password, { type: 'failed', error: e }, 1_000);
+    expect(mfa).toEqual({ kind: 'mfa', mfaToken: 'm1', expiresAt: 301_000 });
+    const refused = problem(401, { code: 'MFA_CODE_INVALID' });
+    expect(nextStep(mfa, { type: 'failed', error: refused }, 300_999)).toBe(mfa);
+    expect(nextStep(mfa, { type: 'failed', error: refused }, 301_000)).toEqual({ kind: 'password', notice: 'mfaExpired' });
   });
 
   it('enrols, shows the recovery codes, then asks for the password again', () => {

@@ -7,7 +7,8 @@ import { ApiError } from '../../api/errors';
  */
 export type Step =
   | { kind: 'password'; notice?: 'mfaEnrolled' | 'mfaExpired' }
-  | { kind: 'mfa'; mfaToken: string }
+  /** expiresAt: when the server's mfaToken runs out (epoch ms), from the problem's `expiresIn` */
+  | { kind: 'mfa'; mfaToken: string; expiresAt?: number }
   | { kind: 'enrol'; enrolmentToken: string }
   | { kind: 'recovery'; codes: string[] };
 
@@ -18,16 +19,22 @@ export type FlowEvent =
   | { type: 'restart' };
 
 /** The next step after an event; an error that is not a step change keeps the step (the form shows it). */
-export function nextStep(step: Step, event: FlowEvent): Step {
+export function nextStep(step: Step, event: FlowEvent, now: number = Date.now()): Step {
   switch (event.type) {
     case 'failed': {
       const e = event.error;
       if (!(e instanceof ApiError)) return step;
-      if (e.code === 'MFA_REQUIRED' && e.prop('mfaToken')) return { kind: 'mfa', mfaToken: e.prop('mfaToken')! };
+      if (e.code === 'MFA_REQUIRED' && e.prop('mfaToken')) {
+        const ttl = Number(e.properties.expiresIn);
+        return Number.isFinite(ttl) && ttl > 0
+          ? { kind: 'mfa', mfaToken: e.prop('mfaToken')!, expiresAt: now + ttl * 1000 }
+          : { kind: 'mfa', mfaToken: e.prop('mfaToken')! };
+      }
       if (e.code === 'MFA_ENROLMENT_REQUIRED' && e.prop('enrolmentToken'))
         return { kind: 'enrol', enrolmentToken: e.prop('enrolmentToken')! };
-      // the 5-minute MFA token ran out: start over with the password
-      if (step.kind === 'mfa' && (e.code === 'MFA_TOKEN_EXPIRED' || e.code === 'INVALID_CREDENTIALS'))
+      // the 5-minute MFA token ran out: the server answers MFA_CODE_INVALID ("the MFA step expired") as for a
+      // wrong code, so the console tells the two apart by the token's expiry and starts over with the password
+      if (step.kind === 'mfa' && e.code === 'MFA_CODE_INVALID' && step.expiresAt !== undefined && now >= step.expiresAt)
         return { kind: 'password', notice: 'mfaExpired' };
       return step;
     }

@@ -31,6 +31,7 @@ import { EmptyState, ErrorState, LinesSkeleton } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { weakPasswordReason } from '../../lib/passwordRules';
 import { identityOf } from '../../lib/permissions';
+import { describeUserAgent } from '../../lib/userAgent';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -152,7 +153,7 @@ function SessionsSection() {
               {sessions.data.map((s) => (
                 <TableRow key={s.id} data-testid="session-row" data-current={String(s.current)}>
                   <TableCell sx={{ maxWidth: 320, wordBreak: 'break-word' }}>
-                    {s.userAgent ?? t('common.none')}{' '}
+                    <span title={s.userAgent ?? undefined}>{describeUserAgent(s.userAgent) ?? t('common.none')}</span>{' '}
                     {s.current && <Chip size="small" color="primary" label={t('identity.sessions.current')} data-testid="session-current" />}
                   </TableCell>
                   <TableCell>{s.ip ?? t('common.none')}</TableCell>
@@ -223,7 +224,7 @@ export default function ProfilePage() {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('identity.apiKeys.personalHelp')}</Typography>
         <ApiKeysPanel
           source={{ queryKey: ['me', 'api-keys'], list: meApi.apiKeys, create: meApi.createApiKey, revoke: meApi.revokeApiKey }}
-          roleOptions={[...BUILT_IN_ROLES]}
+          roleOptions={identityOf(me.data)?.roles ?? [...BUILT_IN_ROLES]}
         />
       </Section>
       <PasswordSection />

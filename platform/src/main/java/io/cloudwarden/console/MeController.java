@@ -62,10 +62,11 @@ class MeController {
     /**
      * The user. {@code tenantId}/{@code tenantName} are the active tenant (same as {@code activeTenantId});
      * {@code tenants} are the home tenant and its descendants, parents first; {@code areas} are the console areas
-     * the user's permissions open.
+     * the user's permissions open; {@code roles} are the role keys of the signed-in token (what a personal API key
+     * may hold).
      */
     record Me(UUID userId, String username, UUID tenantId, String tenantName, UUID homeTenantId, UUID activeTenantId,
-              List<TenantRef> tenants, List<String> areas, List<String> permissions, boolean mfaEnabled) {
+              List<TenantRef> tenants, List<String> areas, List<String> permissions, List<String> roles, boolean mfaEnabled) {
     }
 
     private final IdentityManagement identity;
@@ -99,7 +100,7 @@ class MeController {
                         || AREA_PERMISSIONS.get(a).stream().anyMatch(permissions::contains)).toList();
         UUID userId = userId(user);
         return new Me(userId, user.getClaimAsString("preferred_username"), tenant.value(), tenantName, home.value(), tenant.value(),
-                tenants, areas, permissions.stream().map(Permission::key).sorted().toList(), identity.mfaEnabled(userId));
+                tenants, areas, permissions.stream().map(Permission::key).sorted().toList(), roles(user), identity.mfaEnabled(userId));
     }
 
     @RequiresPermission(Permission.SELF_MANAGE)
@@ -138,6 +139,11 @@ class MeController {
             throw new CloudwardenException(ConsoleErrorCode.INVALID_PREFERENCE,
                     "a preference key is 1 to 64 lower-case letters, digits, dots and dashes, starting with a letter or digit");
         }
+    }
+
+    private static List<String> roles(Jwt user) {
+        List<String> roles = user.getClaimAsStringList("roles");
+        return roles == null ? List.of() : roles.stream().sorted().toList();
     }
 
     /** The signed-in user's id; API keys have no profile or preferences. */

@@ -57,7 +57,16 @@ final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
-    /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */
+    /**
+     * Waits until no CSS transition or animation runs (MUI fades colours over ~300 ms: a screenshot or a contrast
+     * check in between sees half-way colours). Infinite ones (skeleton pulses, spinners) are ignored.
+     */
+    static void settle(Page page) {
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+                + " || a.effect?.getComputedTiming?.().endTime === Infinity)");
+    }
+
+        /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

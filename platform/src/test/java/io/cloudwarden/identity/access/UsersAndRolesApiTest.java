@@ -128,8 +128,9 @@ class UsersAndRolesApiTest {
     void meListsPermissionsAndOnlyTheAreasTheyOpen() {
         JsonNode viewer = users.login("me-viewer", List.of("VIEWER")).get("/api/v1/me").body();
         assertThat(viewer.get("permissions").toString()).contains("inventory:read").doesNotContain("audit:read");
-        assertThat(viewer.get("areas").toString()).contains("inventory").doesNotContain("audit");
+        assertThat(viewer.get("areas").toString()).contains("inventory", "access").doesNotContain("audit");
+        assertThat(viewer.get("roles").toString()).isEqualTo("[\"VIEWER\"]");
         JsonNode auditor = users.login("me-auditor", List.of("AUDITOR")).get("/api/v1/me").body();
-        assertThat(auditor.get("areas").toString()).contains("audit");
+        assertThat(auditor.get("areas").toString()).contains("audit", "access", "admin");
     }
 }
