@@ -211,7 +211,8 @@ public class CostLedger {
                 select distinct tenant_id, jsonb_object_keys(tags) from cost_stage where jsonb_typeof(tags) = 'object'
                 on conflict (tenant_id, tag_key) do update set last_seen = now()""").update();
         long rollupStart = System.nanoTime();
-        days.forEach((account, range) -> rollups.rebuild(tenant, account, range[0], range[1]));
+        days.forEach((account, range) -> rollups.rebuildAfterLoad(tenant, account, range[0], range[1],
+                staged.stream().filter(st -> st.account().equals(account)).map(Staged::period).toList()));
         log.debug("rebuilt the rollups in {} ms", (System.nanoTime() - rollupStart) / 1_000_000);
         return replaced;
     }
