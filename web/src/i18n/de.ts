@@ -1,5 +1,6 @@
 import type { Translations } from './en';
 import identity from './identity.de';
+import cost2 from './cost2.de';
 
 const de: Translations = {
   app: {
@@ -449,6 +450,7 @@ const de: Translations = {
     },
   },
   identity,
+  cost2,
 };
 
 export default de;

@@ -1,4 +1,5 @@
 import identity from './identity.en';
+import cost2 from './cost2.en';
 
 const en = {
   app: {
@@ -448,6 +449,7 @@ const en = {
     },
   },
   identity,
+  cost2,
 };
 
 export default en;

@@ -38,16 +38,17 @@ import tools.jackson.databind.json.JsonMapper;
 class MeController {
 
     /**
-     * The console areas whose modules exist in this build; the console hides the others. Monitoring, cost,
+     * The console areas whose modules exist in this build; the console hides the others. Monitoring,
      * governance, resilience and admin join this list as their modules land.
      */
-    static final List<String> AREAS = List.of("overview", "inventory", "accounts", "audit");
+    static final List<String> AREAS = List.of("overview", "inventory", "cost", "accounts", "audit");
 
     /** The permission each area needs to be shown (an area without an entry is always shown). */
     static final Map<String, Permission> AREA_PERMISSIONS = Map.of(
             "inventory", Permission.INVENTORY_READ,
             "accounts", Permission.ACCOUNTS_READ,
-            "audit", Permission.AUDIT_READ);
+            "audit", Permission.AUDIT_READ,
+            "cost", Permission.COST_READ);
 
     static final int MAX_PREFERENCE_BYTES = 16 * 1024;
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");

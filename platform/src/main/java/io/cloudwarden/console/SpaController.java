@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SpaController {
 
     @PublicEndpoint(why = "the console's HTML shell and routes; the application itself asks for a token")
-    @GetMapping({"/", "/login", "/login/**", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
-            "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email", "/invite/**"})
+    @GetMapping({"/", "/login", "/login/**", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/cost", "/cost/**",
+            "/audit", "/audit/**", "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email",
+            "/invite/**"})
     String index() {
         return "forward:/index.html";
     }

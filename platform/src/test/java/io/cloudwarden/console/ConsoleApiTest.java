@@ -43,7 +43,7 @@ class ConsoleApiTest {
         assertThat(me.get("username").asString()).isEqualTo("admin");
         assertThat(me.get("tenantName").asString()).isEqualTo("Test");
         assertThat(me.get("tenants").size()).isEqualTo(1);
-        assertThat(me.get("areas").toString()).contains("overview", "inventory", "accounts", "audit").doesNotContain("cost");
+        assertThat(me.get("areas").toString()).contains("overview", "inventory", "cost", "accounts", "audit").doesNotContain("monitoring");
         assertThat(new ApiClient(port).get("/api/v1/me").status()).isEqualTo(401);
     }
 

@@ -102,8 +102,9 @@ class SecurityConfiguration {
                             "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
                     // the console's static files and its routes (the application itself asks for a token)
                     a.requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg",
-                            "/login", "/login/**", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/audit", "/audit/**",
-                            "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup", "/verify-email", "/invite/**").permitAll();
+                            "/login", "/login/**", "/inventory", "/inventory/**", "/accounts", "/accounts/**", "/cost", "/cost/**",
+                            "/audit", "/audit/**", "/profile", "/profile/**", "/admin", "/admin/**", "/access", "/access/**", "/signup",
+                            "/verify-email", "/invite/**").permitAll();
                     if (props.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();
                     }
