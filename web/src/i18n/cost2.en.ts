@@ -160,7 +160,7 @@ const cost2En = {
     removeTarget: 'Remove target {{n}}',
     allTargets: 'No targets: every value with direct cost that month shares the pool.',
     fixedNeedsTargets: 'Fixed percentages need targets.',
-    sum: 'Sum: {{sum}} %',
+    sum: 'Sum: {{sum}}%',
     sumMustBe100: 'The percentages must sum to 100 (now {{sum}}).',
     moveUp: 'Move “{{name}}” up',
     moveDown: 'Move “{{name}}” down',

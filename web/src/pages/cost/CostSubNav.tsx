@@ -44,7 +44,7 @@ export function CostHeader({ title, intro, actions }: { title: string; intro?: s
       </Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} justifyContent="space-between" alignItems={{ sm: 'center' }}>
         <Typography variant="h1">{title}</Typography>
-        {actions ? <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>{actions}</Stack> : null}
+        {actions ? <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>{actions}</Stack> : null}
       </Stack>
       {intro ? (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, maxWidth: 900 }}>

@@ -56,7 +56,7 @@ export function PreviewPanel({
         <EmptyState>{t('cost2.preview.empty', { month })}</EmptyState>
       ) : (
         <>
-          <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap', rowGap: 1 }} data-testid="preview-unallocated">
+          <Stack direction="row" spacing={1} useFlexGap sx={{ mb: 1, flexWrap: 'wrap' }} data-testid="preview-unallocated">
             {unallocated.map((u) => (
               <Chip
                 key={u.currency}

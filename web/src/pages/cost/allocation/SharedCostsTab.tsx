@@ -12,7 +12,7 @@ import { ProblemAlert } from '../../../components/AuthCard';
 import { EmptyState, ErrorState, LinesSkeleton } from '../../../components/States';
 import { ConditionsEditor } from './ConditionsEditor';
 import { describeProblem } from './RulesTab';
-import { cleanSharedCost, emptyCondition, moveItem, percentSum, splitValid } from './rules';
+import { cleanSharedCost, moveItem, percentSum, splitValid } from './rules';
 
 const METHODS: SharedCostMethod[] = ['EVEN', 'PROPORTIONAL', 'FIXED'];
 
@@ -148,7 +148,7 @@ export function SharedCostsTab({ canManage }: { canManage: boolean }) {
         </Box>
         {canManage && (
           <Button startIcon={<AddIcon />} variant="outlined" sx={{ alignSelf: { xs: 'flex-start', md: 'center' }, flexShrink: 0 }} data-testid="pool-add"
-            onClick={() => change([...pools, { name: '', conditions: [emptyCondition()], dimension: 'team', method: 'EVEN', targets: [] }])}>
+            onClick={() => change([...pools, { name: '', conditions: [{ field: 'SERVICE_NAME', op: 'EQUALS', values: [] }], dimension: 'team', method: 'EVEN', targets: [] }])}>
             {t('cost2.shared.add')}
           </Button>
         )}

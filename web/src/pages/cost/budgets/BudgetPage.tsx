@@ -71,7 +71,7 @@ function ThresholdTable({ status }: { status: BudgetStatus }) {
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{formatMoney(th.limit, status.currency)}</TableCell>
                 <TableCell>
                   {th.crossed ? (
-                    <Stack direction="row" spacing={1} alignItems="center">
+                    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0.5, sm: 1 }} alignItems={{ xs: 'flex-start', sm: 'center' }}>
                       <StatusChip status="FAILED" label={t('cost2.budgets.detail.crossed')} />
                       <Typography variant="body2" color="text.secondary">{formatDateTime(th.crossedAt)}</Typography>
                     </Stack>

@@ -26,7 +26,7 @@ export function ThresholdChips({ status }: { status: BudgetStatus }) {
     return <Typography variant="body2" color="text.secondary">{t('cost2.budgets.noneCrossed')}</Typography>;
   }
   return (
-    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }} data-testid="threshold-chips">
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="threshold-chips">
       {crossed.map((c) => {
         const kind = c.kind === 'PROJECTED' ? 'PROJECTED' : 'ACTUAL';
         return (

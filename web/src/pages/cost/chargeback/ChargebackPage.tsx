@@ -81,7 +81,7 @@ export default function ChargebackPage() {
           ) : undefined
         }
       />
-      <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 2 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
         <TextField
           type="month"
           size="small"
@@ -140,10 +140,10 @@ export default function ChargebackPage() {
                     const unalloc = l.value === UNALLOCATED;
                     return (
                       <TableRow key={`${l.value}|${l.currency}`} data-testid={unalloc ? 'chargeback-row-unallocated' : 'chargeback-row'} sx={unalloc ? { bgcolor: 'action.hover' } : undefined}>
-                        <TableCell component="th" scope="row" sx={{ wordBreak: 'break-word' }}>
+                        <TableCell component="th" scope="row" sx={{ overflowWrap: 'anywhere', minWidth: 120 }}>
                           {unalloc ? (
-                            <Stack direction="row" spacing={1} alignItems="center">
-                              <Box component="span" sx={{ fontStyle: 'italic', fontWeight: 600 }}>{t('cost2.unallocated')}</Box>
+                            <Stack direction="row" spacing={1} useFlexGap alignItems="center" sx={{ flexWrap: 'wrap' }}>
+                              <Box component="span" sx={{ fontStyle: 'italic', fontWeight: 600, whiteSpace: 'nowrap' }}>{t('cost2.unallocated')}</Box>
                               <Chip size="small" color="warning" variant="outlined" label={t('cost2.chargeback.unallocatedHint')} />
                             </Stack>
                           ) : (
