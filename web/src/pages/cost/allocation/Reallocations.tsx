@@ -7,6 +7,8 @@ import { ScrollableTable } from '../../../components/ScrollableTable';
 import { StatusChip } from '../../../components/StatusChip';
 import { EmptyState, ErrorState, LinesSkeleton } from '../../../components/States';
 import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useMe } from '../../../api/queries';
+import { identityOf } from '../../../lib/permissions';
 
 const finished = (r?: Reallocation) => r?.status === 'SUCCEEDED' || r?.status === 'FAILED';
 
@@ -72,6 +74,9 @@ export function ReallocationProgress({ id }: { id: string }) {
 export function RecentReallocations() {
   const { t } = useTranslation();
   const label = useStatusLabel();
+  const me = identityOf(useMe().data);
+  // the job records its actor as `user:<id>`; the signed-in user's own jobs show their name
+  const actor = (a?: string) => (a && me?.userId && a === `user:${me.userId}` ? me.username : a) || t('common.none');
   const jobs = useQuery({
     queryKey: costKeys.reallocations,
     queryFn: () => costApi.reallocations(5),
@@ -104,7 +109,7 @@ export function RecentReallocations() {
               {jobs.data.map((r) => (
                 <TableRow key={r.id} data-testid="reallocation-row">
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.createdAt)}</TableCell>
-                  <TableCell>{r.requestedBy ?? t('common.none')}</TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{actor(r.requestedBy)}</TableCell>
                   <TableCell>
                     <StatusChip status={r.status} label={label(r.status)} />
                   </TableCell>

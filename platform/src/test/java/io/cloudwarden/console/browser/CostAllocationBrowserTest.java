@@ -98,6 +98,7 @@ class CostAllocationBrowserTest {
     private static void check(Page page, String name) {
         page.waitForLoadState();
         page.evaluate("window.scrollTo(0, 0)"); // a full-page shot of a scrolled page draws the fixed app bar mid-page
+        page.waitForTimeout(300); // let MUI's transitions (label shrink, button colour) finish before the shot
         Browser.screenshot(page, name);
         assertThat(Browser.seriousViolations(page)).as(name).isEmpty();
     }
@@ -187,7 +188,12 @@ class CostAllocationBrowserTest {
         page.getByTestId("pool-0-target-1").fill("search");
         page.getByTestId("pool-0-percent-1").fill("40");
         assertThat(page.getByTestId("pool-0-sum")).containsText("Sum: 100");
+        page.getByTestId("pool-0-values-0").fill("AWS Support");
+        assertThat(page.getByTestId("pools-save")).isEnabled();
         check(page, "cost-allocation-shared-light");
+        page.getByTestId("pools-save").click();
+        assertThat(page.getByTestId("pools-saved")).isVisible();
+        assertThat(e.f().list("select name from cost_shared_cost_rules", String.class)).containsExactly("Support");
         page.context().close();
 
         darkAndPhone(e.username(), "cost-allocation", "/cost/allocation", "coverage-percent");
