@@ -120,7 +120,7 @@ export default function BudgetsPage() {
                         {b.name}
                       </Link>
                     </TableCell>
-                    <TableCell sx={{ wordBreak: 'break-word' }}>{scopeText(b, t)}</TableCell>
+                    <TableCell sx={{ minWidth: 140 }}>{scopeText(b, t)}</TableCell>
                     <TableCell>{t(`cost2.budgets.periods.${b.period ?? 'MONTHLY'}`)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{formatMoney(b.amount, b.currency)}</TableCell>
                     <StatusCells budget={b} />
