@@ -32,6 +32,10 @@ const ProfilePage = lazy(() => import('./pages/profile/ProfilePage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const AccessPage = lazy(() => import('./pages/access/AccessPage'));
 const ReviewPage = lazy(() => import('./pages/access/ReviewPage'));
+const AllocationPage = lazy(() => import('./pages/cost/allocation/AllocationPage'));
+const ChargebackPage = lazy(() => import('./pages/cost/chargeback/ChargebackPage'));
+const BudgetsPage = lazy(() => import('./pages/cost/budgets/BudgetsPage'));
+const BudgetPage = lazy(() => import('./pages/cost/budgets/BudgetPage'));
 
 /** A page reachable without a session. */
 function publicRoute(path: string, page: ReactNode) {
@@ -84,6 +88,10 @@ export const router = createBrowserRouter([
       { path: 'cost/imports', element: <RequireArea area="cost"><CostImportsPage /></RequireArea> },
       { path: 'cost/imports/:id', element: <RequireArea area="cost"><CostImportPage /></RequireArea> },
       { path: 'audit', element: <RequireArea area="audit"><AuditPage /></RequireArea> },
+      { path: 'cost/allocation', element: <RequireArea area="cost"><AllocationPage /></RequireArea> },
+      { path: 'cost/chargeback', element: <RequireArea area="cost"><ChargebackPage /></RequireArea> },
+      { path: 'cost/budgets', element: <RequireArea area="cost"><BudgetsPage /></RequireArea> },
+      { path: 'cost/budgets/:id', element: <RequireArea area="cost"><BudgetPage /></RequireArea> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'admin', element: <RequireArea area="admin"><AdminPage /></RequireArea> },
       { path: 'access', element: <RequireArea area="access"><AccessPage /></RequireArea> },

@@ -1,5 +1,6 @@
 import type { Translations } from './en';
 import identity from './identity.de';
+import cost2 from './cost2.de';
 
 const de: Translations = {
   app: {
@@ -605,6 +606,7 @@ const de: Translations = {
       explore: 'Kosten-Explorer öffnen',
     },
   },
+  cost2,
 };
 
 export default de;

@@ -1,4 +1,5 @@
 import identity from './identity.en';
+import cost2 from './cost2.en';
 
 const en = {
   app: {
@@ -604,6 +605,7 @@ const en = {
       explore: 'Open the cost explorer',
     },
   },
+  cost2,
 };
 
 export default en;

@@ -17,4 +17,9 @@ describe('area gating', () => {
     expect(areaAllowed('inventory', ['inventory'], ['self:manage'])).toBe(true);
     expect(areaAllowed('admin', ['overview'], ['identity:read-users'])).toBe(false);
   });
+
+  it('shows the cost area with cost:read', () => {
+    expect(ids(visibleAreas(['overview', 'cost'], ['cost:read']))).toEqual(['overview', 'cost']);
+    expect(ids(visibleAreas(['overview', 'cost'], ['inventory:read']))).toEqual(['overview']);
+  });
 });

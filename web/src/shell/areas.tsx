@@ -36,7 +36,7 @@ export const AREAS: Area[] = [
   { id: 'overview', path: '/', icon: <DashboardOutlinedIcon />, implemented: true },
   { id: 'inventory', path: '/inventory', icon: <Inventory2OutlinedIcon />, implemented: true },
   { id: 'monitoring', path: '/monitoring', icon: <MonitorHeartOutlinedIcon />, implemented: false },
-  { id: 'cost', path: '/cost', icon: <SavingsOutlinedIcon />, implemented: true },
+  { id: 'cost', path: '/cost', icon: <SavingsOutlinedIcon />, implemented: true, anyPermission: ['cost:read'] },
   { id: 'governance', path: '/governance', icon: <GavelOutlinedIcon />, implemented: false },
   { id: 'resilience', path: '/resilience', icon: <ShieldOutlinedIcon />, implemented: false },
   { id: 'audit', path: '/audit', icon: <HistoryEduOutlinedIcon />, implemented: true },

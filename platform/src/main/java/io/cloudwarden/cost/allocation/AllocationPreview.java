@@ -2,6 +2,7 @@ package io.cloudwarden.cost.allocation;
 
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -37,10 +38,12 @@ public class AllocationPreview {
     }
 
     /** One dimension value's cost before and after, in one currency. */
+    @Schema(name = "AllocationPreviewLine")
     public record Line(String value, String currency, BigDecimal before, BigDecimal after, BigDecimal delta) {
     }
 
     /** The preview: lines per dimension, and the change of the unallocated bucket per dimension and currency. */
+    @Schema(name = "AllocationPreviewResult")
     public record Result(YearMonth month, Map<String, List<Line>> dimensions, Map<String, List<Line>> unallocated) {
     }
 

@@ -1,5 +1,6 @@
 package io.cloudwarden.cost.chargeback;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -14,6 +15,7 @@ public record ChargebackReport(YearMonth month, String dimension, List<Line> lin
                                List<Pool> pools) {
 
     /** One dimension value (or "(unallocated)") in one currency. */
+    @Schema(name = "ChargebackLine")
     public record Line(String value, String currency, BigDecimal directEffectiveCost, BigDecimal sharedEffectiveCost,
                        BigDecimal totalEffectiveCost, BigDecimal directBilledCost, BigDecimal sharedBilledCost,
                        BigDecimal totalBilledCost, BigDecimal percentOfTotal, List<String> allocationRuleIds,
