@@ -158,6 +158,15 @@ alter table cost_rows_default enable row level security;
 create policy cost_rows_default_tenant on cost_rows_default
     using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
 
+-- The shape of cost_rows without its partitions: loads create their temporary staging table LIKE this one, so a
+-- load takes no lock on cost_rows until it writes (a lock there would block creating the next month's partition
+-- and deadlock concurrent loads). Always empty.
+create table cost_rows_template (like cost_rows including defaults);
+alter table cost_rows_template enable row level security;
+create policy cost_rows_template_tenant on cost_rows_template
+    using (tenant_id = cw_current_tenant()) with check (tenant_id = cw_current_tenant());
+revoke insert, update, delete, truncate on cost_rows_template from ${appUser};
+
 -- Daily rollup that dashboards and the explorer read (ADR 31): day x account x service x region x
 -- charge category x allocation dimensions, per currency. Maintained by ingestion and re-allocation.
 create table cost_daily_rollup

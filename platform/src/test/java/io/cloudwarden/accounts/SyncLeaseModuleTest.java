@@ -25,10 +25,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Module test of accounts (with its direct dependencies only) on embedded PostgreSQL: however many nodes
- * race for a due account, exactly one leases it, and an expired lease can be taken over.
+ * Module test of accounts (with the modules it depends on, and evidence, which provides the retention settings
+ * identity's tenant settings read through the shared kernel) on embedded PostgreSQL: however many nodes race for a
+ * due account, exactly one leases it, and an expired lease can be taken over.
  */
-@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "evidence")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @TestPropertySource(properties = "cloudwarden.accounts.scheduler-enabled=false")
 class SyncLeaseModuleTest {

@@ -55,7 +55,7 @@ public class CostCopyReference {
     public double copyReference(TenantId tenant, Path file) {
         return TenantContext.callAs(tenant, () -> tx.execute(s -> {
             jdbc.sql("drop table if exists cost_copy_reference").update();
-            jdbc.sql("create temp table cost_copy_reference (like cost_rows including defaults) on commit drop").update();
+            jdbc.sql("create temp table cost_copy_reference (like cost_rows_template including defaults) on commit drop").update();
             try (InputStream in = Files.newInputStream(file)) {
                 Connection c = DataSourceUtils.getConnection(dataSource);
                 long start = System.nanoTime();

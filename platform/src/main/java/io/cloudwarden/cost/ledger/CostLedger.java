@@ -92,7 +92,7 @@ public class CostLedger {
         return TenantContext.callAs(tenant, () -> tx.execute(status -> {
             jdbc.sql("set local work_mem = '256MB'").update();
             jdbc.sql("drop table if exists cost_stage").update();
-            jdbc.sql("create temp table cost_stage (like cost_rows including defaults) on commit drop").update();
+            jdbc.sql("create temp table cost_stage (like cost_rows_template including defaults) on commit drop").update();
             long t0 = System.nanoTime();
             long staged = stage(tenant, importId, feed);
             long t1 = System.nanoTime();

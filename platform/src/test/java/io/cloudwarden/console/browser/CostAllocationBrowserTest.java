@@ -139,6 +139,8 @@ class CostAllocationBrowserTest {
 
         Page page = signedIn(browser.desktop(ColorScheme.LIGHT), e.username());
         page.getByTestId("nav-cost").click();
+        assertThat(page).hasURL(Pattern.compile(".*/cost/explorer.*"));
+        page.getByTestId("cost-nav-allocation").click();
         assertThat(page).hasURL(Pattern.compile(".*/cost/allocation.*"));
         assertThat(page.getByTestId("coverage-percent")).hasText("0%");
         check(page, "cost-allocation-empty-light");
