@@ -73,6 +73,18 @@ final class Browser implements AutoCloseable {
 
     /** The serious and critical accessibility violations axe-core finds on the page, described. */
     static List<String> seriousViolations(Page page) {
+        List<String> found = analyze(page);
+        if (!found.isEmpty()) {
+            // a colour or state change that started after the page settled (e.g. a chip turning green) can be caught
+            // half-way; what is still wrong once it has finished is a real violation
+            page.waitForTimeout(600);
+            settle(page);
+            found = analyze(page);
+        }
+        return found;
+    }
+
+    private static List<String> analyze(Page page) {
         AxeResults results = new AxeBuilder(page).analyze();
         return results.getViolations().stream()
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
