@@ -52,11 +52,18 @@ public class DatabaseConfiguration {
         return new DatabaseServer(pg.jdbcUrl("cloudwarden"), "postgres", "", true);
     }
 
+    /** Created before the pool (and so before migrations), which grant the loader its INSERT privileges. */
     @Bean
-    @Primary
-    DataSource dataSource(DatabaseServer server, DatabaseProperties props) {
+    BulkLoaderRole bulkLoaderRole(DatabaseServer server, DatabaseProperties props) {
         String appPassword = appPassword(server, props);
         ApplicationRole.ensure(server, props.appUser(), appPassword);
+        return BulkLoaderRole.ensure(server, props.appUser());
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(DatabaseServer server, DatabaseProperties props, BulkLoaderRole loader) {
+        String appPassword = appPassword(server, props);
         migrate(server, props.appUser());
         HikariConfig config = new HikariConfig();
         config.setPoolName("cloudwarden");
