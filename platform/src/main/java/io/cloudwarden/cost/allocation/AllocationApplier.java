@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies allocation rules to cost rows with set-based SQL (ADR 29): to the rows a ledger load staged, and to a
- * month of stored rows when rules change. The first rule (lowest position) whose conditions all match a row sets
+ * Applies allocation rules to cost rows (ADR 29): in Java to the rows of a ledger load ({@link #allocator}), and with
+ * set-based SQL to a month of stored rows when rules change. The first rule (lowest position) whose conditions all match a row sets
  * the row's allocation dimensions and {@code alloc_rule_id}; a row no rule matches is unallocated.
  */
 @Component
@@ -30,16 +30,11 @@ public class AllocationApplier {
     }
 
     /**
-     * Applies the tenant's rules to the rows staged by a ledger load ({@code cost_stage}); runs inside the load's
-     * transaction, before the rows are inserted. No rules: nothing to do, staged rows are unallocated.
+     * The tenant's current rules as a {@link RowAllocator}, which a ledger load applies to each row as it streams by
+     * (ADR 35). Without rules it allocates nothing: rows are unallocated.
      */
-    public void applyToStage(TenantId tenant) {
-        List<AllocationRule> rules = store.list(tenant);
-        if (rules.isEmpty()) {
-            return;
-        }
-        AllocationSql sql = sqlFor(rules, "cost_stage", "true", Map.of());
-        jdbc.sql(sql.update("cost_stage", "true")).params(sql.params()).update();
+    public RowAllocator allocator(TenantId tenant) {
+        return RowAllocator.of(store.list(tenant), keys);
     }
 
     /**
@@ -102,9 +97,10 @@ public class AllocationApplier {
 
     private boolean regexAccepted(String regex) {
         try {
+            java.util.regex.Pattern.compile(regex);
             jdbc.sql("select '' ~ cast(? as text)").param(regex).query(Boolean.class).single();
             return true;
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (org.springframework.dao.DataAccessException | java.util.regex.PatternSyntaxException e) {
             return false;
         }
     }

@@ -84,11 +84,13 @@ public class CostAllocation {
         v.throwIfAny(CostErrorCode.ALLOCATION_RULE_INVALID, "The allocation rules are not valid");
     }
 
+    /** Both engines must accept a pattern: loads match in Java, re-allocation in PostgreSQL (ADR 35). */
     private boolean regexAccepted(String regex) {
         try {
+            java.util.regex.Pattern.compile(regex);
             jdbc.sql("select '' ~ cast(? as text)").param(regex).query(Boolean.class).single();
             return true;
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | java.util.regex.PatternSyntaxException e) {
             return false;
         }
     }

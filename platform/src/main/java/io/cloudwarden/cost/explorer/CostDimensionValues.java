@@ -41,9 +41,13 @@ public class CostDimensionValues {
         if (rows) {
             table = "cost_rows";
             range = "charge_period_start >= (?::date)::timestamp at time zone 'UTC' and charge_period_start < (?::date)::timestamp at time zone 'UTC'";
-        } else {
-            table = dimension.builtIn().inDailyRollup() ? "cost_daily_rollup" : "cost_resource_daily";
+        } else if (dimension.builtIn().inDailyRollup()) {
+            table = "cost_daily_rollup";
             range = "day >= ? and day < ?";
+        } else {
+            // resource dimensions: ranked by the spend of the whole months the range touches (the monthly resource rollup)
+            table = "cost_resource_monthly";
+            range = "month >= date_trunc('month', ?::date) and month < ?";
         }
         expr = dimension.builtIn() != null ? "coalesce(" + dimension.builtIn().column() + ", '')" : "coalesce(tags ->> ?, '')";
         var spec = jdbc.sql("select " + expr + " v, sum(effective_cost) from " + table + " where tenant_id = ? and " + range

@@ -47,23 +47,29 @@ public class CostExplorer {
                         List<BigDecimal> values) {
     }
 
+    /**
+     * Where a query reads: the daily rollup when every dimension is in it; the monthly resource rollup for whole
+     * months by month when every dimension is in that; otherwise the rows (a resource's days come through the
+     * ledger's resource index, see ADR 35).
+     */
     enum Source {
-        DAILY("cost_daily_rollup", "day"),
-        RESOURCE("cost_resource_daily", "day"),
-        ROWS("cost_rows", "(charge_period_start at time zone 'UTC')::date");
+        DAILY("cost_daily_rollup", "day", "day >= ? and day < ?"),
+        RESOURCE_MONTHLY("cost_resource_monthly", "month", "month >= ? and month < ?"),
+        ROWS("cost_rows", "(charge_period_start at time zone 'UTC')::date",
+                "charge_period_start >= (?::date)::timestamp at time zone 'UTC' and charge_period_start < (?::date)::timestamp at time zone 'UTC'");
 
         final String table;
         final String day;
+        final String range;
 
-        Source(String table, String day) {
+        Source(String table, String day, String range) {
             this.table = table;
             this.day = day;
+            this.range = range;
         }
 
         String range() {
-            return this == ROWS
-                    ? "charge_period_start >= (?::date)::timestamp at time zone 'UTC' and charge_period_start < (?::date)::timestamp at time zone 'UTC'"
-                    : "day >= ? and day < ?";
+            return range;
         }
 
         static Source of(ExplorerQuery q) {
@@ -72,8 +78,10 @@ public class CostExplorer {
             if (used.stream().allMatch(d -> d.builtIn() != null && d.builtIn().inDailyRollup())) {
                 return DAILY;
             }
-            if (used.stream().allMatch(d -> d.builtIn() != null && d.builtIn().inResourceRollup())) {
-                return RESOURCE;
+            boolean wholeMonths = q.granularity() == ExplorerQuery.Granularity.MONTH && q.from().getDayOfMonth() == 1
+                    && q.to().getDayOfMonth() == 1;
+            if (wholeMonths && used.stream().allMatch(d -> d.builtIn() != null && d.builtIn().inResourceRollup())) {
+                return RESOURCE_MONTHLY;
             }
             return ROWS;
         }
@@ -109,7 +117,7 @@ public class CostExplorer {
             }
         });
 
-        Map<List<String>, BigDecimal> previous = q.comparePrevious() ? previousTotals(tenant, q, source, currency) : Map.of();
+        Map<List<String>, BigDecimal> previous = q.comparePrevious() ? previousTotals(tenant, q, currency) : Map.of();
         List<Group> groups = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal previousOfTop = BigDecimal.ZERO;
@@ -135,8 +143,8 @@ public class CostExplorer {
                 groups);
     }
 
-    private Map<List<String>, BigDecimal> previousTotals(TenantId tenant, ExplorerQuery q, Source source, String currency) {
-        Sql base = base(tenant, q.previous(), source, currency);
+    private Map<List<String>, BigDecimal> previousTotals(TenantId tenant, ExplorerQuery q, String currency) {
+        Sql base = base(tenant, q.previous(), Source.of(q.previous()), currency);
         Map<List<String>, BigDecimal> totals = new HashMap<>();
         jdbc.sql("select g1, g2, sum(amount) from (" + base.text + ") b group by 1, 2").params(base.params)
                 .query(rs -> {

@@ -75,16 +75,18 @@ public class CostInsights {
     public ResourceCost resource(String resourceId, LocalDate from, LocalDate to) {
         TenantId tenant = TenantContext.require();
         List<ResourceCostPoint> days = jdbc.sql("""
-                select day, service_name, sum(billed_cost), sum(effective_cost) from cost_resource_daily
-                where tenant_id = ? and resource_id = ? and day >= ? and day < ? group by 1, 2 order by 1, 2""")
+                select (charge_period_start at time zone 'UTC')::date, coalesce(service_name, ''), sum(billed_cost),
+                  coalesce(sum(effective_cost), 0) from cost_rows
+                where tenant_id = ? and resource_id = ? and charge_period_start >= (?::date)::timestamp at time zone 'UTC'
+                  and charge_period_start < (?::date)::timestamp at time zone 'UTC' group by 1, 2 order by 1, 2""")
                 .params(tenant.value(), resourceId, from, to)
                 .query((rs, n) -> new ResourceCostPoint(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4))).list();
         record Info(String name, String type, String account, String currency) {
         }
         Info info = jdbc.sql("""
-                select resource_name, resource_type, billing_account_id, billing_currency from cost_resource_daily
-                where tenant_id = ? and resource_id = ? order by day desc limit 1""").params(tenant.value(), resourceId)
+                select resource_name, resource_type, billing_account_id, billing_currency from cost_rows
+                where tenant_id = ? and resource_id = ? order by charge_period_start desc limit 1""").params(tenant.value(), resourceId)
                 .query((rs, n) -> new Info(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional()
                 .orElse(new Info(null, null, null, null));
         return new ResourceCost(resourceId, info.name(), info.type(), info.account(), info.currency(),

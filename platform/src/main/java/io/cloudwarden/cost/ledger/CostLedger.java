@@ -2,57 +2,61 @@ package io.cloudwarden.cost.ledger;
 
 import io.cloudwarden.cost.CostsIngested;
 import io.cloudwarden.cost.allocation.AllocationApplier;
+import io.cloudwarden.cost.allocation.RowAllocator;
 import io.cloudwarden.cost.focus.FocusColumn;
 import io.cloudwarden.cost.focus.FocusRow;
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
-import io.cloudwarden.shared.persistence.CopyTextWriter;
+import io.cloudwarden.shared.persistence.BulkLoaderRole;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes cost rows into the ledger, replacing whole billing periods (ADR 31). All rows of a load are staged with
- * {@code COPY} into a temporary table; then, in the same transaction, every (billing account, billing period) the
- * load contains is replaced: the period's previous rows are deleted, the staged ones inserted, the period's
- * supplier recorded in {@code cost_periods} and the touched days' rollups rebuilt. Readers see the old period or
- * the new one, never a mixture; a failure anywhere leaves the ledger as it was.
+ * Writes cost rows into the ledger, replacing whole billing periods (ADR 31, ADR 35). A load streams its rows once:
+ * each row is allocated by the tenant's rules, written with {@code COPY} straight into {@code cost_rows}, and added to
+ * the rollups kept in memory. Then, in the same transaction, every (billing account, billing period) the load contains
+ * is replaced: the previous supplier's rows and the period's rollup rows are deleted, the new rollups written, and the
+ * period's supplier recorded in {@code cost_periods}. Readers see the old period or the new one, never a mixture; a
+ * failure anywhere leaves the ledger as it was.
  */
 @Service
+@EnableConfigurationProperties(LedgerProperties.class)
 public class CostLedger {
 
     private static final Logger log = LoggerFactory.getLogger(CostLedger.class);
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
     private final TransactionTemplate tx;
-    private final CostRollups rollups;
     private final AllocationApplier allocation;
     private final ApplicationEventPublisher events;
+    private final LedgerPartitions partitions;
+    private final LedgerCopy copy;
 
-    CostLedger(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, CostRollups rollups,
-               AllocationApplier allocation, ApplicationEventPublisher events) {
+    CostLedger(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, AllocationApplier allocation,
+               ApplicationEventPublisher events, LedgerPartitions partitions, BulkLoaderRole loader, LedgerProperties props) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.tx = tx;
-        this.rollups = rollups;
         this.allocation = allocation;
         this.events = events;
+        this.partitions = partitions;
+        this.copy = new LedgerCopy(jdbc, dataSource, props.directCopy() ? loader : BulkLoaderRole.unavailable());
     }
 
     /** Supplies the rows of one load. */
@@ -79,6 +83,11 @@ public class CostLedger {
     public record LoadResult(long rows, List<PeriodReplaced> periods) {
     }
 
+    /** Whether loads write straight into the ledger (true) or stage their rows in a temporary table first. */
+    public boolean direct() {
+        return copy.direct();
+    }
+
     /** Runs {@code feed} and stores its rows for {@code tenant}, recorded as supplied by import {@code importId}. */
     public LoadResult load(TenantId tenant, UUID importId, Feed feed) {
         return load(tenant, importId, feed, result -> { });
@@ -89,141 +98,113 @@ public class CostLedger {
      * writes (the import's report, events) commits with the rows or not at all.
      */
     public LoadResult load(TenantId tenant, UUID importId, Feed feed, Consumer<LoadResult> beforeCommit) {
+        partitions.ensureWindow();
         return TenantContext.callAs(tenant, () -> tx.execute(status -> {
             jdbc.sql("set local work_mem = '256MB'").update();
-            jdbc.sql("drop table if exists cost_stage").update();
-            jdbc.sql("create temp table cost_stage (like cost_rows_template including defaults) on commit drop").update();
+            RowAllocator allocator = allocation.allocator(tenant);
+            LoadAggregates aggregates = new LoadAggregates();
             long t0 = System.nanoTime();
-            long staged = stage(tenant, importId, feed);
+            long written = writeRows(tenant, importId, feed, allocator, aggregates);
             long t1 = System.nanoTime();
-            if (staged > 0) {
-                allocation.applyToStage(tenant);
-            }
-            long t2 = System.nanoTime();
-            List<PeriodReplaced> periods = staged == 0 ? List.of() : replacePeriods(tenant, importId);
-            log.info("Cost load {}: {} rows; read and staged in {} ms, allocated in {} ms, periods replaced and rolled up in {} ms",
-                    importId, staged, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            List<PeriodReplaced> periods = written == 0 ? List.of() : replacePeriods(tenant, importId, aggregates);
+            log.info("Cost load {}: {} rows {}; read, allocated and written in {} ms, periods replaced and rollups written in {} ms",
+                    importId, written, copy.direct() ? "copied into the ledger" : "staged", (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
             if (!periods.isEmpty()) {
                 events.publishEvent(new CostsIngested(tenant, importId,
                         periods.stream().map(PeriodReplaced::billingAccountId).distinct().toList(),
                         periods.stream().map(PeriodReplaced::billingPeriodStart).min(LocalDate::compareTo).orElseThrow(),
                         periods.stream().map(p -> p.billingPeriodStart().plusMonths(1).minusDays(1)).max(LocalDate::compareTo).orElseThrow()));
             }
-            LoadResult result = new LoadResult(staged, periods);
+            LoadResult result = new LoadResult(written, periods);
             beforeCommit.accept(result);
             return result;
         }));
     }
 
-    private long stage(TenantId tenant, UUID importId, Feed feed) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        CopyTextWriter out;
-        try {
-            out = CopyTextWriter.pipelined(connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy cost_stage (" + CostRowCopy.COLUMN_LIST + ") from stdin"));
-        } catch (SQLException e) {
-            throw new LedgerWriteException("could not start writing cost rows: " + e.getMessage(), e);
-        }
+    private long writeRows(TenantId tenant, UUID importId, Feed feed, RowAllocator allocator, LoadAggregates aggregates) {
         UUID tenantId = tenant.value();
-        try {
-            feed.feed(row -> {
-                for (FocusColumn c : REQUIRED) {
-                    if (row.get(c) == null) {
-                        throw new IllegalArgumentException("row " + row.sourceRow() + " has no " + c.id());
-                    }
+        return copy.copy("cost_rows", "cost_rows_template", CostRowCopy.COLUMN_LIST, out -> feed.feed(row -> {
+            for (FocusColumn c : REQUIRED) {
+                if (row.get(c) == null) {
+                    throw new IllegalArgumentException("row " + row.sourceRow() + " has no " + c.id());
                 }
-                try {
-                    CostRowCopy.write(out, tenantId, importId, row);
-                } catch (SQLException e) {
-                    throw new LedgerWriteException("the database refused cost row " + row.sourceRow() + ": " + e.getMessage(), e);
-                }
-            });
-            return out.finish();
-        } catch (IOException e) {
-            out.cancel();
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            out.cancel();
-            throw new LedgerWriteException("the database refused the cost rows: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            out.cancel();
-            throw e;
-        }
+            }
+            RowAllocator.Allocation a = allocator.allocate(row);
+            try {
+                CostRowCopy.write(out, tenantId, importId, row, a);
+            } catch (SQLException e) {
+                throw new LedgerWriteException("the database refused cost row " + row.sourceRow() + ": " + e.getMessage(), e);
+            }
+            try {
+                aggregates.add(row, a);
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                throw new LedgerWriteException("cost row " + row.sourceRow() + " has a cost or date the ledger cannot store: "
+                        + e.getMessage(), e);
+            }
+        }));
     }
 
-    private List<PeriodReplaced> replacePeriods(TenantId tenant, UUID importId) {
-        jdbc.sql("analyze cost_stage").update();
-        record Staged(String account, LocalDate period, long rows, LocalDate firstDay, LocalDate lastDay) {
-        }
-        List<Staged> staged = jdbc.sql("""
-                select billing_account_id, (billing_period_start at time zone 'UTC')::date, count(*),
-                  min((charge_period_start at time zone 'UTC')::date), max((charge_period_start at time zone 'UTC')::date)
-                from cost_stage group by 1, 2 order by 1, 2""")
-                .query((rs, n) -> new Staged(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
-                .list();
+    private List<PeriodReplaced> replacePeriods(TenantId tenant, UUID importId, LoadAggregates aggregates) {
+        Map<LoadAggregates.Period, long[]> loaded = aggregates.periods();
         // one load per billing account at a time; accounts are locked in a fixed order, so loads cannot deadlock
-        staged.stream().map(Staged::account).distinct().forEach(account -> jdbc.sql(
+        loaded.keySet().stream().map(LoadAggregates.Period::account).distinct().sorted().forEach(account -> jdbc.sql(
                 "select pg_advisory_xact_lock(hashtextextended(?, 0))").param("cost:" + tenant.value() + ":" + account).query().singleRow());
-        LocalDate first = staged.stream().map(Staged::firstDay).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = staged.stream().map(Staged::lastDay).max(LocalDate::compareTo).orElseThrow();
-        jdbc.sql("select cw_cost_ensure_partitions(?, ?)").params(first, last).query().singleRow();
 
-        // the periods' previous rows, in one pass: how many, and which days they covered (their rollups must go too)
-        List<Staged> previous = jdbc.sql("""
-                select c.billing_account_id, (c.billing_period_start at time zone 'UTC')::date, count(*),
-                  min((c.charge_period_start at time zone 'UTC')::date), max((c.charge_period_start at time zone 'UTC')::date)
-                from cost_rows c
-                join (select distinct billing_account_id, billing_period_start from cost_stage) s
-                  on s.billing_account_id = c.billing_account_id and s.billing_period_start = c.billing_period_start
-                where c.tenant_id = ? group by 1, 2""").param(tenant.value())
-                .query((rs, n) -> new Staged(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).list();
-        if (!previous.isEmpty()) {
-            jdbc.sql("""
-                    delete from cost_rows c using (select distinct billing_account_id, billing_period_start from cost_stage) s
-                    where c.tenant_id = ? and s.billing_account_id = c.billing_account_id
-                      and s.billing_period_start = c.billing_period_start""").param(tenant.value()).update();
+        record Previous(UUID importId, long rows) {
         }
+        Map<LoadAggregates.Period, Previous> previous = new HashMap<>();
+        String[] accounts = loaded.keySet().stream().map(LoadAggregates.Period::account).toArray(String[]::new);
+        String[] starts = loaded.keySet().stream().map(p -> p.start().toString()).toArray(String[]::new);
+        jdbc.sql("""
+                select p.billing_account_id, p.billing_period_start, p.import_id, p.row_count from cost_periods p
+                join unnest(?::text[], ?::text[]) l(account, start) on l.account = p.billing_account_id and l.start::date = p.billing_period_start
+                where p.tenant_id = ?""").params(accounts, starts, tenant.value())
+                .query(rs -> {
+                    previous.put(new LoadAggregates.Period(rs.getString(1), rs.getObject(2, LocalDate.class)),
+                            new Previous(rs.getObject(3, UUID.class), rs.getLong(4)));
+                });
+
+        long deleteStart = System.nanoTime();
         List<PeriodReplaced> replaced = new ArrayList<>();
-        java.util.Map<String, LocalDate[]> days = new java.util.TreeMap<>();
-        for (Staged s : staged) {
-            Staged old = previous.stream().filter(p -> p.account().equals(s.account()) && p.period().equals(s.period()))
-                    .findFirst().orElse(null);
+        for (var e : loaded.entrySet()) {
+            LoadAggregates.Period p = e.getKey();
+            Previous old = previous.get(p);
+            Timestamp from = Timestamp.from(p.start().atStartOfDay(ZoneOffset.UTC).toInstant());
+            Timestamp to = Timestamp.from(p.start().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            if (old != null && !old.importId().equals(importId)) {
+                // every row of a period comes from the import that supplies it (cost_periods), so this is exactly the old period
+                jdbc.sql("""
+                        delete from cost_rows where import_id = ? and tenant_id = ? and billing_account_id = ? and billing_period_start >= ?
+                          and billing_period_start < ?""")
+                        .params(old.importId(), tenant.value(), p.account(), from, to).update();
+            }
+            for (String rollup : List.of("cost_daily_rollup", "cost_resource_monthly")) {
+                jdbc.sql("delete from " + rollup + " where tenant_id = ? and billing_account_id = ? and billing_period_start = ?")
+                        .params(tenant.value(), p.account(), p.start()).update();
+            }
             jdbc.sql("""
                     insert into cost_periods (tenant_id, billing_account_id, billing_period_start, import_id, row_count)
                     values (?, ?, ?, ?, ?)
                     on conflict (tenant_id, billing_account_id, billing_period_start)
                     do update set import_id = excluded.import_id, row_count = excluded.row_count, replaced_at = now()""")
-                    .params(tenant.value(), s.account(), s.period(), importId, s.rows()).update();
-            replaced.add(new PeriodReplaced(s.account(), s.period(), s.rows(), old == null ? 0 : old.rows()));
-            LocalDate[] range = days.computeIfAbsent(s.account(), a -> new LocalDate[] {s.firstDay(), s.lastDay()});
-            widen(range, s.firstDay(), s.lastDay());
-            if (old != null) {
-                widen(range, old.firstDay(), old.lastDay());
-            }
+                    .params(tenant.value(), p.account(), p.start(), importId, e.getValue()[0]).update();
+            replaced.add(new PeriodReplaced(p.account(), p.start(), e.getValue()[0], old == null ? 0 : old.rows()));
         }
-        long insertStart = System.nanoTime();
-        jdbc.sql("insert into cost_rows select * from cost_stage").update();
-        log.debug("inserted the staged rows in {} ms", (System.nanoTime() - insertStart) / 1_000_000);
-        jdbc.sql("""
-                insert into cost_tag_keys (tenant_id, tag_key)
-                select distinct tenant_id, jsonb_object_keys(tags) from cost_stage where jsonb_typeof(tags) = 'object'
-                on conflict (tenant_id, tag_key) do update set last_seen = now()""").update();
         long rollupStart = System.nanoTime();
-        days.forEach((account, range) -> rollups.rebuildAfterLoad(tenant, account, range[0], range[1],
-                staged.stream().filter(st -> st.account().equals(account)).map(Staged::period).toList()));
-        log.debug("rebuilt the rollups in {} ms", (System.nanoTime() - rollupStart) / 1_000_000);
+        UUID t = tenant.value();
+        copy.copy("cost_daily_rollup", "cost_daily_rollup", LoadAggregates.DAILY_COLUMNS, out -> aggregates.writeDaily(out, t));
+        copy.copy("cost_resource_monthly", "cost_resource_monthly", LoadAggregates.RESOURCE_MONTHLY_COLUMNS,
+                out -> aggregates.writeResourceMonthly(out, t));
+        if (!aggregates.tagKeys().isEmpty()) {
+            jdbc.sql("""
+                    insert into cost_tag_keys (tenant_id, tag_key) select ?, unnest(?::text[])
+                    on conflict (tenant_id, tag_key) do update set last_seen = now()""")
+                    .params(tenant.value(), aggregates.tagKeys().toArray(String[]::new)).update();
+        }
+        log.debug("replaced the periods' previous rows in {} ms; wrote the rollups in {} ms", (rollupStart - deleteStart) / 1_000_000,
+                (System.nanoTime() - rollupStart) / 1_000_000);
         return replaced;
-    }
-
-    private static void widen(LocalDate[] range, LocalDate first, LocalDate last) {
-        if (first != null && first.isBefore(range[0])) {
-            range[0] = first;
-        }
-        if (last != null && last.isAfter(range[1])) {
-            range[1] = last;
-        }
     }
 
     /** Writing rows to the database failed; the load is rolled back. */

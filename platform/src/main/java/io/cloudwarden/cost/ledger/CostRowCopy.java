@@ -1,5 +1,6 @@
 package io.cloudwarden.cost.ledger;
 
+import io.cloudwarden.cost.allocation.RowAllocator;
 import io.cloudwarden.cost.focus.FocusColumn;
 import io.cloudwarden.cost.focus.FocusRow;
 import io.cloudwarden.shared.persistence.CopyTextWriter;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How a {@link FocusRow} becomes a {@code cost_rows} row in COPY text format. Each FOCUS column is stored in
  * the column of the same name in snake case ({@code BilledCost} → {@code billed_cost}); extension columns go
- * to {@code extensions} as a JSON object. Allocation columns are filled later, in the database.
+ * to {@code extensions} as a JSON object. The allocation columns hold what the rules assigned.
  */
 final class CostRowCopy {
 
@@ -22,17 +23,24 @@ final class CostRowCopy {
 
     /** The COPY target column list, in the order {@link #write} emits values. */
     static final String COLUMN_LIST = "tenant_id, import_id, source_row, "
-            + Arrays.stream(COLUMNS).map(FocusColumn::snakeCase).collect(Collectors.joining(", ")) + ", extensions";
+            + Arrays.stream(COLUMNS).map(FocusColumn::snakeCase).collect(Collectors.joining(", ")) + ", extensions, alloc_rule_id, alloc_team, alloc_project, alloc_environment, alloc_cost_center";
 
     private CostRowCopy() {
     }
 
-    static void write(CopyTextWriter out, UUID tenant, UUID importId, FocusRow row) throws SQLException {
+    static void write(CopyTextWriter out, UUID tenant, UUID importId, FocusRow row, RowAllocator.Allocation allocation)
+            throws SQLException {
         out.text(tenant.toString()).text(importId.toString()).number(row.sourceRow());
         for (FocusColumn column : COLUMNS) {
             out.text(row.get(column));
         }
         out.text(extensionsJson(row.extensions()));
+        if (allocation == null) {
+            out.text(null).text(null).text(null).text(null).text(null);
+        } else {
+            out.text(allocation.ruleId().toString()).text(allocation.team()).text(allocation.project()).text(allocation.environment())
+                    .text(allocation.costCenter());
+        }
         out.endRow();
     }
 

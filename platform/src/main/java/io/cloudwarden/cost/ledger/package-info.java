@@ -1,5 +1,5 @@
 /**
- * Storage of cost rows: period replacement through staged COPY, monthly partitions and the rollups. Named
+ * Storage of cost rows: period replacement by COPY straight into the ledger, monthly partitions and the rollups. Named
  * interface "ledger": the {@code cost-ingest} benchmark measures its COPY reference through it.
  */
 @org.springframework.modulith.NamedInterface("ledger")

@@ -33,11 +33,19 @@ class CostLedgerTest {
     IdentityManagement identity;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LedgerPartitions partitions;
 
     TenantId tenant;
 
+    /** Whether this class's loads must write straight into the ledger (the staged subclass says no). */
+    boolean expectDirect() {
+        return true;
+    }
+
     @BeforeEach
     void tenant() {
+        assertThat(ledger.direct()).isEqualTo(expectDirect());
         tenant = identity.createTenant("cost-" + UUID.randomUUID().toString().substring(0, 8), "CUSTOMER", null).id();
     }
 
@@ -133,13 +141,26 @@ class CostLedgerTest {
 
     @Test
     void partitionsAreReachableOnlyThroughTheTableWithRowLevelSecurity() {
+        // 2031 is outside the window of partitions kept ready: the row waits in the default partition
         ledger.load(tenant, newImport(), w -> w.write(row(1, "acct-1", "2031-07", "2031-07-03", "EC2", "1", "1")));
+        assertThat(jdbc.sql("select count(*) from pg_class where relname = 'cost_rows_2031_07'").query(Long.class).single()).isZero();
+        assertThat(sum("select sum(billed_cost) from cost_rows where billing_account_id = 'acct-1'")).isEqualByComparingTo("1");
+        assertThat(partitionOf("acct-1")).isEqualTo("cost_rows_default");
 
+        // once the month's partition is created it takes the row over, and the row is still only reachable through cost_rows
+        partitions.ensure(java.time.LocalDate.parse("2031-07-01"), java.time.LocalDate.parse("2031-07-01"));
         assertThat(jdbc.sql("select count(*) from pg_class where relname = 'cost_rows_2031_07'").query(Long.class).single()).isOne();
+        assertThat(partitionOf("acct-1")).isEqualTo("cost_rows_2031_07");
+        assertThat(sum("select sum(billed_cost) from cost_rows where billing_account_id = 'acct-1'")).isEqualByComparingTo("1");
         assertThatThrownBy(() -> TenantContext.runAs(tenant, () -> jdbc.sql("select count(*) from cost_rows_2031_07")
                 .query(Long.class).single())).rootCause().hasMessageContaining("permission denied");
         TenantId other = identity.createTenant("cost-other-" + UUID.randomUUID().toString().substring(0, 8), "CUSTOMER", null).id();
         assertThat(TenantContext.callAs(other, () -> jdbc.sql("select count(*) from cost_rows").query(Long.class).single())).isZero();
+    }
+
+    private String partitionOf(String account) {
+        return TenantContext.callAs(tenant, () -> jdbc.sql("select distinct tableoid::regclass::text from cost_rows where billing_account_id = ?")
+                .param(account).query(String.class).single());
     }
 
     private static void bulk(CostLedger.Writer w, int rows, String cost) {

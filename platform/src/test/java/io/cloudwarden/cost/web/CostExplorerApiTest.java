@@ -111,12 +111,19 @@ class CostExplorerApiTest {
     }
 
     @Test
-    void topResourcesComeFromTheResourceRollup() {
-        JsonNode r = ok("/api/v1/cost/explorer?groupBy=resource&from=2025-01-01&to=2025-03-01&metric=EffectiveCost&top=2");
+    void topResourcesOverWholeMonthsComeFromTheMonthlyResourceRollupAndAgreeWithTheRows() {
+        JsonNode monthly = ok("/api/v1/cost/explorer?groupBy=resource&from=2025-01-01&to=2025-03-01&metric=EffectiveCost&top=2"
+                + "&granularity=month");
+        JsonNode daily = ok("/api/v1/cost/explorer?groupBy=resource&from=2025-01-01&to=2025-03-01&metric=EffectiveCost&top=2"
+                + "&granularity=day");
 
-        assertThat(r.get("source").asString()).isEqualTo("resource");
-        assertThat(r.get("groups").get(0).get("key").get(0).asString()).isEqualTo("i-1");
-        assertThat(amount(r.get("groups").get(0).get("total"))).isEqualByComparingTo("95");
+        assertThat(monthly.get("source").asString()).isEqualTo("resource_monthly");
+        assertThat(daily.get("source").asString()).isEqualTo("rows");
+        for (JsonNode r : List.of(monthly, daily)) {
+            assertThat(r.get("groups").get(0).get("key").get(0).asString()).isEqualTo("i-1");
+            assertThat(amount(r.get("groups").get(0).get("total"))).isEqualByComparingTo("95");
+            assertThat(amount(r.get("total"))).isEqualByComparingTo(amount(monthly.get("total")));
+        }
     }
 
     @Test
