@@ -136,7 +136,7 @@ final class TagColumns {
         List<String> names = Arrays.stream(sources).map(Source::name).toList();
         String shown = String.join(", ", names.subList(0, Math.min(8, names.size())))
                 + (names.size() > 8 ? " and " + (names.size() - 8) + " more" : "");
-        notes.add("Tags from " + shown);
+        notes.add("Tags from column" + (names.size() == 1 ? " " : "s ") + shown);
         if (malformedRows > 0) {
             notes.add("WARNING: tag text that is not a tag object or label list in " + malformedRows + " row"
                     + (malformedRows == 1 ? "" : "s") + "; the rows were kept without those tags: "

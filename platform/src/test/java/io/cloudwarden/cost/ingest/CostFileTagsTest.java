@@ -50,7 +50,7 @@ class CostFileTagsTest {
         assertThat(tags(row(sink, 1))).containsExactly(Map.entry("tagA", "valueA"), Map.entry("tagB", "valueB"),
                 Map.entry("tagC", "valueC"));
         assertThat(sink.rows).allSatisfy(row -> assertThat(tags(row)).containsEntry("tagC", "valueC"));
-        assertThat(r.reconciliationNotes()).contains("Tags from Tags").noneMatch(n -> n.startsWith("WARNING"));
+        assertThat(r.reconciliationNotes()).contains("Tags from column Tags").noneMatch(n -> n.startsWith("WARNING"));
     }
 
     @Test
@@ -106,7 +106,7 @@ class CostFileTagsTest {
         assertThat(tags(row(sink, 1))).containsExactly(Map.entry("app", "slatt"),
                 Map.entry("environment", "smoke_test_run_sample_long_tag"), Map.entry("version", "zeta"));
         assertThat(r.reconciliationNotes()).anySatisfy(n -> assertThat(n)
-                .startsWith("Tags from resourceTags/aws:createdBy, resourceTags/user:app").contains("and 5 more"));
+                .startsWith("Tags from columns resourceTags/aws:createdBy, resourceTags/user:app").contains("and 5 more"));
 
         // an AWS-generated tag keeps its aws: prefix
         lines.set(1, lines.get(1).replace(",,slatt,", ",me,slatt,"));
