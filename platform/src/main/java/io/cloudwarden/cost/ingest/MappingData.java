@@ -91,7 +91,7 @@ final class MappingData {
         }));
         cols.add("cost");
         cols.add("currency");
-        cols.addAll(java.util.List.of("labels", "project.labels", "system_labels")); // folded into Tags (TagColumns)
+        cols.addAll(List.of("labels", "project.labels", "system_labels")); // folded into Tags (TagColumns)
         return cols;
     }
 
