@@ -98,6 +98,7 @@ public final class CostFileReader {
             RuleConverter rc = new RuleConverter(rules.computeIfAbsent(format, RuleTable::load), header);
             converter = rc::convert;
         }
+        TagColumns tags = TagColumns.of(format, header);
         long rowNumber = 0;
         String[] fields;
         while ((fields = source.next()) != null) {
@@ -106,6 +107,9 @@ public final class CostFileReader {
             String reason;
             try {
                 converter.convert(fields, row);
+                if (tags != null) {
+                    tags.fold(fields, row);
+                }
                 reason = missingRequired(row);
             } catch (RowRejected e) {
                 reason = e.getMessage();
@@ -119,6 +123,9 @@ public final class CostFileReader {
             }
         }
         notes.addAll(0, rec.notes());
+        if (tags != null) {
+            notes.addAll(tags.notes());
+        }
         return rec.result(format, detection.because(), rowNumber, notes);
     }
 

@@ -80,7 +80,7 @@ final class MappingData {
         return header.stream().map(h -> a.getOrDefault(h.toLowerCase(Locale.ROOT), h)).toList();
     }
 
-    /** The columns of a GCP export that JSON lines rows may lack in their first object. */
+    /** The columns of a GCP export that JSON lines rows may lack in their first object (rule sources and label lists). */
     Set<String> gcpColumns() {
         Set<String> cols = new LinkedHashSet<>();
         RuleTable.load(CostFormat.GCP_BILLING_EXPORT).dimensions.values().forEach(rules -> rules.forEach(r -> {
@@ -91,6 +91,7 @@ final class MappingData {
         }));
         cols.add("cost");
         cols.add("currency");
+        cols.addAll(List.of("labels", "project.labels", "system_labels")); // folded into Tags (TagColumns)
         return cols;
     }
 

@@ -31,7 +31,7 @@ import org.apache.parquet.schema.Type;
  * Parquet rows (ADR 27): the upload is spooled to a temporary file (Parquet's footer is at the end), then read
  * one row group at a time with parquet-hadoop's example Group API over a {@link LocalInputFile}, so no Hadoop
  * file system is involved. Nested groups flatten to dotted names; maps (FOCUS Tags) and lists become JSON
- * text; decimals, timestamps and dates are rendered as text the converters normalise.
+ * text (groups inside them JSON objects); decimals, timestamps and dates are rendered as text the converters normalise.
  */
 final class ParquetSource implements RecordSource {
 
@@ -147,41 +147,114 @@ final class ParquetSource implements RecordSource {
         };
     }
 
-    /** A map (key_value group of key, value) as a JSON object; any other repeated value as a JSON array of text. */
+    /**
+     * A map, list or repeated field as JSON text: maps become objects, lists (LIST-annotated or repeated fields)
+     * arrays, groups inside them objects of their fields (GCP {@code labels}: {@code [{"key":..,"value":..}]},
+     * {@code credits} with numeric {@code amount}); numbers stay numbers, other values are quoted text.
+     */
     private static String json(Group g, int field, Type t) {
         StringBuilder b = new StringBuilder();
-        if (t.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation) {
-            Group map = g.getGroup(field, 0);
-            b.append('{');
-            int n = map.getFieldRepetitionCount(0);
+        if (t.isRepetition(Type.Repetition.REPEATED)) {
+            b.append('[');
+            int n = g.getFieldRepetitionCount(field);
             for (int i = 0; i < n; i++) {
-                Group kv = map.getGroup(0, i);
+                if (i > 0) {
+                    b.append(',');
+                }
+                element(b, g, field, i, t);
+            }
+            return b.append(']').toString();
+        }
+        element(b, g, field, 0, t);
+        return b.toString();
+    }
+
+    private static void element(StringBuilder b, Group g, int field, int index, Type t) {
+        if (t.isPrimitive()) {
+            PrimitiveType p = t.asPrimitiveType();
+            String v = primitive(g, field, index, p);
+            if (numeric(p) && !v.equals("NaN") && !v.contains("Infinity")) {
+                b.append(v);
+            } else {
+                quote(b, v);
+            }
+            return;
+        }
+        Group child = g.getGroup(field, index);
+        GroupType type = t.asGroupType();
+        LogicalTypeAnnotation a = t.getLogicalTypeAnnotation();
+        if (a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation) {
+            b.append('{');
+            int n = child.getFieldRepetitionCount(0);
+            for (int i = 0; i < n; i++) {
+                Group kv = child.getGroup(0, i);
                 GroupType kvType = kv.getType();
                 if (i > 0) {
                     b.append(',');
                 }
                 quote(b, primitive(kv, 0, 0, kvType.getType(0).asPrimitiveType())).append(':');
-                if (kv.getFieldRepetitionCount(1) == 0 || !kvType.getType(1).isPrimitive()) {
-                    b.append("null");
+                present(b, kv, 1, kvType.getType(1));
+            }
+            b.append('}');
+        } else if (a instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation && type.getFieldCount() == 1) {
+            Type repeated = type.getType(0);
+            boolean threeLevel = !repeated.isPrimitive() && repeated.asGroupType().getFieldCount() == 1;
+            b.append('[');
+            int n = child.getFieldRepetitionCount(0);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                if (threeLevel) {
+                    present(b, child.getGroup(0, i), 0, repeated.asGroupType().getType(0));
                 } else {
-                    quote(b, primitive(kv, 1, 0, kvType.getType(1).asPrimitiveType()));
+                    element(b, child, 0, i, repeated);
                 }
             }
-            return b.append('}').toString();
-        }
-        b.append('[');
-        int n = g.getFieldRepetitionCount(field);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                b.append(',');
+            b.append(']');
+        } else {
+            b.append('{');
+            boolean first = true;
+            for (int i = 0; i < type.getFieldCount(); i++) {
+                if (child.getFieldRepetitionCount(i) == 0) {
+                    continue;
+                }
+                if (!first) {
+                    b.append(',');
+                }
+                first = false;
+                Type ft = type.getType(i);
+                quote(b, ft.getName()).append(':').append(ft.isRepetition(Type.Repetition.REPEATED) ? json(child, i, ft) : "");
+                if (!ft.isRepetition(Type.Repetition.REPEATED)) {
+                    element(b, child, i, 0, ft);
+                }
             }
-            if (t.isPrimitive()) {
-                quote(b, primitive(g, field, i, t.asPrimitiveType()));
-            } else {
-                quote(b, g.getGroup(field, i).toString().strip());
-            }
+            b.append('}');
         }
-        return b.append(']').toString();
+    }
+
+    private static void present(StringBuilder b, Group g, int field, Type t) {
+        if (g.getFieldRepetitionCount(field) == 0) {
+            b.append("null");
+        } else if (t.isRepetition(Type.Repetition.REPEATED)) {
+            b.append(json(g, field, t));
+        } else {
+            element(b, g, field, 0, t);
+        }
+    }
+
+    private static boolean numeric(PrimitiveType p) {
+        LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
+        if (a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
+            return true;
+        }
+        if (a != null && !(a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation)) {
+            return false;
+        }
+        return switch (p.getPrimitiveTypeName()) {
+            case INT32, INT64, FLOAT, DOUBLE -> true;
+            default -> false;
+        };
     }
 
     private static StringBuilder quote(StringBuilder b, String s) {

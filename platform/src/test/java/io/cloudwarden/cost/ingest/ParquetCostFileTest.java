@@ -88,6 +88,67 @@ class ParquetCostFileTest {
                 .filter(p -> p.getFileName().toString().startsWith("cloudwarden-cost-parquet-"))).isEmpty();
     }
 
+    private static final MessageType GCP = MessageTypeParser.parseMessageType("""
+            message gcp {
+              optional binary billing_account_id (STRING);
+              optional group service { optional binary id (STRING); optional binary description (STRING); }
+              optional group sku { optional binary id (STRING); optional binary description (STRING); }
+              optional int64 usage_start_time (TIMESTAMP(MICROS,true));
+              optional int64 usage_end_time (TIMESTAMP(MICROS,true));
+              optional group project {
+                optional binary id (STRING);
+                optional binary name (STRING);
+                repeated group labels { optional binary key (STRING); optional binary value (STRING); }
+              }
+              repeated group labels { optional binary key (STRING); optional binary value (STRING); }
+              optional group system_labels (LIST) {
+                repeated group list { optional group element { optional binary key (STRING); optional binary value (STRING); } }
+              }
+              optional group location { optional binary region (STRING); }
+              optional double cost;
+              optional binary currency (STRING);
+              optional group invoice { optional binary month (STRING); }
+              optional binary cost_type (STRING);
+              repeated group credits { optional binary name (STRING); optional double amount; optional binary type (STRING); }
+            }
+            """);
+
+    /** BigQuery-style nesting: repeated label records, a LIST of system labels, repeated credit records. */
+    @Test
+    void gcpParquetLabelsBecomeTagsAndCreditsAreSummed() throws Exception {
+        Path file = dir.resolve("gcp.parquet");
+        SimpleGroupFactory groups = new SimpleGroupFactory(GCP);
+        long start = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli() * 1000;
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(GCP).build()) {
+            Group g = groups.newGroup().append("billing_account_id", "01A").append("usage_start_time", start)
+                    .append("usage_end_time", start + 3_600_000_000L).append("cost", 1.25).append("currency", "USD")
+                    .append("cost_type", "regular");
+            g.addGroup("service").append("id", "6F81").append("description", "Compute Engine");
+            g.addGroup("sku").append("id", "D973").append("description", "N1 core");
+            Group project = g.addGroup("project").append("id", "p1").append("name", "P1");
+            project.addGroup("labels").append("key", "team").append("value", "ops");
+            project.addGroup("labels").append("key", "env").append("value", "prod");
+            g.addGroup("labels").append("key", "team").append("value", "web");
+            g.addGroup("system_labels").addGroup("list").addGroup("element")
+                    .append("key", "compute.googleapis.com/cores").append("value", "1");
+            g.addGroup("location").append("region", "us-central1");
+            g.addGroup("invoice").append("month", "202405");
+            g.addGroup("credits").append("name", "Sustained").append("amount", -0.25).append("type", "SUSTAINED_USAGE_DISCOUNT");
+            w.write(g);
+        }
+        CostTestData.Collecting sink = new CostTestData.Collecting();
+        CostReadResult r;
+        try (InputStream in = Files.newInputStream(file)) {
+            r = new CostFileReader().read(in, "gcp.parquet", sink);
+        }
+        assertThat(r.format()).isEqualTo(CostFormat.GCP_BILLING_EXPORT);
+        assertThat(r.reconciled()).isTrue();
+        FocusRow row = sink.rows.get(0);
+        assertThat(row.get(FocusColumn.TAGS))
+                .isEqualTo("{\"team\":\"web\",\"env\":\"prod\",\"system/compute.googleapis.com/cores\":\"1\"}");
+        assertThat(new BigDecimal(row.get(FocusColumn.EFFECTIVE_COST))).isEqualByComparingTo("1.00"); // cost + credits
+    }
+
     private static Binary decimal(BigDecimal v) {
         byte[] unscaled = v.unscaledValue().toByteArray();
         byte[] fixed = new byte[16];
