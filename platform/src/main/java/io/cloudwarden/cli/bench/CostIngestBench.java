@@ -65,6 +65,7 @@ class CostIngestBench implements Benchmark {
             int iterations = Math.max(1, Math.min(options.iterations(), 3));
             List<Double> importSeconds = new ArrayList<>();
             List<Double> copySeconds = new ArrayList<>();
+            List<Double> ledgerCopySeconds = new ArrayList<>();
             UUID lastImport = null;
             for (int i = 0; i < iterations; i++) {
                 UUID id = TenantContext.callAs(tenant.tenant(), () -> imports.register(CostImport.Source.CLI, file.getFileName().toString(),
@@ -88,13 +89,26 @@ class CostIngestBench implements Benchmark {
                 copySeconds.add(copy);
                 report.progress(String.format(Locale.ROOT, "raw COPY reference %d/%d: %.1f s (%,.0f rows/s)", i + 1, iterations, copy,
                         rows / copy));
+                Double intoLedger = ledger.copyIntoLedger(tenant.tenant(), converted);
+                if (intoLedger != null) {
+                    ledgerCopySeconds.add(intoLedger);
+                    report.progress(String.format(Locale.ROOT, "raw COPY into the ledger %d/%d: %.1f s (%,.0f rows/s)", i + 1, iterations,
+                            intoLedger, rows / intoLedger));
+                }
             }
             double importMedian = median(importSeconds);
             double copyMedian = median(copySeconds);
-            report.figure("cost-ingest", Map.of("rows", rows, "iterations", iterations, "seconds", importMedian,
-                    "rows_per_s", rows / importMedian, "copy_reference_seconds", copyMedian,
+            Map<String, Object> figure = new java.util.LinkedHashMap<>(Map.of("rows", rows, "iterations", iterations,
+                    "seconds", importMedian, "rows_per_s", rows / importMedian, "copy_reference_seconds", copyMedian,
                     "copy_reference_rows_per_s", rows / copyMedian, "ratio", copyMedian / importMedian,
                     "file_mb", Files.size(file) >> 20));
+            if (!ledgerCopySeconds.isEmpty()) {
+                double ledgerMedian = median(ledgerCopySeconds);
+                figure.put("ledger_copy_seconds", ledgerMedian);
+                figure.put("ledger_copy_rows_per_s", rows / ledgerMedian);
+                figure.put("ratio_to_ledger_copy", ledgerMedian / importMedian);
+            }
+            report.figure("cost-ingest", figure);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(converted);

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A dimension the explorer groups and filters by: a FOCUS column, an allocation dimension, or (separately,
  * see {@link ExplorerQuery.Dimension}) a tag key. Each says where it can be answered from: the daily rollup,
- * the per-resource daily rollup, or only the cost rows themselves.
+ * the monthly per-resource rollup, or only the cost rows themselves.
  */
 public enum CostDimension {
     PROVIDER("provider", "provider_name", true, true, FocusColumn.PROVIDER_NAME),

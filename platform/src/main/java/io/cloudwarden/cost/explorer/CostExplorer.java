@@ -31,9 +31,11 @@ public class CostExplorer {
     public static final String OTHER = "(other)";
 
     private final JdbcClient jdbc;
+    private final ResourceRanking ranking;
 
     CostExplorer(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.ranking = new ResourceRanking(jdbc);
     }
 
     /** One explorer answer; {@code values} of each group line up with {@code periods}. */
@@ -99,23 +101,17 @@ public class CostExplorer {
             periodIndex.put(periods.get(i), i);
         }
 
-        Sql base = base(tenant, q, source, currency);
-        String sql = "with base as (" + base.text + "), ranked as (select g1, g2, row_number() over (order by sum(amount) desc, g1, g2) rn "
-                + "from base group by g1, g2) "
-                + "select r.rn <= ? as top, case when r.rn <= ? then b.g1 end, case when r.rn <= ? then b.g2 end, b.period, sum(b.amount) "
-                + "from base b join ranked r on r.g1 = b.g1 and r.g2 = b.g2 group by 1, 2, 3, 4";
-        List<Object> params = new ArrayList<>(base.params);
-        params.addAll(List.of(q.top(), q.top(), q.top()));
-        Map<List<String>, BigDecimal[]> series = new LinkedHashMap<>();
-        jdbc.sql(sql).params(params).query(rs -> {
-            boolean top = rs.getBoolean(1);
-            List<String> key = top ? key(q, rs.getString(2), rs.getString(3)) : List.of(OTHER);
-            BigDecimal[] values = series.computeIfAbsent(key, k -> zeros(periods.size()));
-            Integer i = periodIndex.get(rs.getObject(4, LocalDate.class));
-            if (i != null) {
-                values[i] = values[i].add(rs.getBigDecimal(5));
+        Map<List<String>, BigDecimal[]> series;
+        LocalDate[] months = source == Source.ROWS && ResourceRanking.applies(q) ? ranking.wholeMonths(tenant, q, currency) : null;
+        if (months != null && q.granularity() != ExplorerQuery.Granularity.MONTH) {
+            source = Source.RESOURCE_MONTHLY; // ranked from it; the top resources' days come from their rows
+            series = ranking.series(tenant, q, currency, months, periods, periodIndex, g -> key(q, g[0], g[1]));
+        } else {
+            if (months != null) {
+                source = Source.RESOURCE_MONTHLY; // by month over whole months: the monthly rollup answers all of it
             }
-        });
+            series = ranked(q, base(tenant, q, source, currency, months), periods, periodIndex);
+        }
 
         Map<List<String>, BigDecimal> previous = q.comparePrevious() ? previousTotals(tenant, q, currency) : Map.of();
         List<Group> groups = new ArrayList<>();
@@ -143,8 +139,29 @@ public class CostExplorer {
                 groups);
     }
 
+    /** The top groups' series and "other", with the ranking done in the same statement. */
+    private Map<List<String>, BigDecimal[]> ranked(ExplorerQuery q, Sql base, List<LocalDate> periods, Map<LocalDate, Integer> periodIndex) {
+        String sql = "with base as (" + base.text + "), ranked as (select g1, g2, row_number() over (order by sum(amount) desc, g1, g2) rn "
+                + "from base group by g1, g2) "
+                + "select r.rn <= ? as top, case when r.rn <= ? then b.g1 end, case when r.rn <= ? then b.g2 end, b.period, sum(b.amount) "
+                + "from base b join ranked r on r.g1 = b.g1 and r.g2 = b.g2 group by 1, 2, 3, 4";
+        List<Object> params = new ArrayList<>(base.params);
+        params.addAll(List.of(q.top(), q.top(), q.top()));
+        Map<List<String>, BigDecimal[]> series = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            boolean top = rs.getBoolean(1);
+            List<String> key = top ? key(q, rs.getString(2), rs.getString(3)) : List.of(OTHER);
+            BigDecimal[] values = series.computeIfAbsent(key, k -> zeros(periods.size()));
+            Integer i = periodIndex.get(rs.getObject(4, LocalDate.class));
+            if (i != null) {
+                values[i] = values[i].add(rs.getBigDecimal(5));
+            }
+        });
+        return series;
+    }
+
     private Map<List<String>, BigDecimal> previousTotals(TenantId tenant, ExplorerQuery q, String currency) {
-        Sql base = base(tenant, q.previous(), Source.of(q.previous()), currency);
+        Sql base = base(tenant, q.previous(), Source.of(q.previous()), currency, null);
         Map<List<String>, BigDecimal> totals = new HashMap<>();
         jdbc.sql("select g1, g2, sum(amount) from (" + base.text + ") b group by 1, 2").params(base.params)
                 .query(rs -> {
@@ -164,15 +181,16 @@ public class CostExplorer {
     private record Sql(String text, List<Object> params) {
     }
 
-    private static Sql base(TenantId tenant, ExplorerQuery q, Source source, String currency) {
+    /** The per-group, per-period amounts; {@code months} (whole months, or null) replaces the range for the monthly rollup. */
+    private static Sql base(TenantId tenant, ExplorerQuery q, Source source, String currency, LocalDate[] months) {
         List<Object> params = new ArrayList<>();
         String g1 = q.groupBy().isEmpty() ? "''" : expr(q.groupBy().get(0), params);
         String g2 = q.groupBy().size() < 2 ? "''" : expr(q.groupBy().get(1), params);
         StringBuilder where = new StringBuilder("tenant_id = ? and billing_currency = ? and ").append(source.range());
         params.add(tenant.value());
         params.add(currency);
-        params.add(q.from());
-        params.add(q.to());
+        params.add(months != null ? months[0] : q.from());
+        params.add(months != null ? months[1] : q.to());
         where.append(filterSql(q.filters(), params));
         String text = "select g1, g2, period, sum(amount) amount from (select " + g1 + " g1, " + g2 + " g2, date_trunc('"
                 + q.granularity().sqlUnit() + "', " + source.day + ")::date period, " + q.metric().column() + " amount from "
@@ -191,7 +209,7 @@ public class CostExplorer {
     }
 
     /** The SQL of a dimension; tag keys are bound as parameters, never spliced into the text. */
-    private static String expr(Dimension d, List<Object> params) {
+    static String expr(Dimension d, List<Object> params) {
         if (d.builtIn() != null) {
             return "coalesce(" + d.builtIn().column() + ", '')";
         }

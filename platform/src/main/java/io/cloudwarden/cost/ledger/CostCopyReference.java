@@ -2,6 +2,7 @@ package io.cloudwarden.cost.ledger;
 
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
+import io.cloudwarden.shared.persistence.BulkLoaderRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,8 +30,10 @@ public class CostCopyReference {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    private final BulkLoaderRole loader;
 
-    CostCopyReference(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx) {
+    CostCopyReference(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, BulkLoaderRole loader) {
+        this.loader = loader;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -48,6 +51,31 @@ public class CostCopyReference {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
+        }));
+    }
+
+    /**
+     * COPYs {@code file} into {@code cost_rows} itself (partitions, indexes, write-ahead log), through the bulk loader
+     * role, and rolls back; returns the seconds the COPY took, or null without the loader role.
+     */
+    public Double copyIntoLedger(TenantId tenant, Path file) {
+        if (loader.role().isEmpty()) {
+            return null;
+        }
+        return TenantContext.callAs(tenant, () -> tx.execute(s -> {
+            s.setRollbackOnly();
+            return loader.asLoader(jdbc, () -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    Connection c = DataSourceUtils.getConnection(dataSource);
+                    long start = System.nanoTime();
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy cost_rows (" + CostRowCopy.COLUMN_LIST + ") from stdin", in, 1 << 20);
+                    return (System.nanoTime() - start) / 1e9;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }));
     }
 

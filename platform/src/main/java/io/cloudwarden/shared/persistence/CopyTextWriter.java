@@ -72,7 +72,21 @@ public final class CopyTextWriter {
             buffer.append("\\N");
             return this;
         }
-        for (int i = 0, n = value.length(); i < n; i++) {
+        int n = value.length();
+        int clean = 0;
+        while (clean < n) {
+            char c = value.charAt(clean);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+                break;
+            }
+            clean++;
+        }
+        if (clean == n) {
+            buffer.append(value); // the common case: nothing to escape, one bulk copy
+            return this;
+        }
+        buffer.append(value, 0, clean);
+        for (int i = clean; i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> buffer.append("\\\\");
