@@ -20,7 +20,7 @@ final class ConformanceModel {
 
     /** A compiled rule. {@code rowCheck} null means not row-checkable (see {@code note} or {@code presenceOf}). */
     record CompiledRule(String id, String description, String keyword, List<String> criteria, Node rowCheck,
-                        Node condition, FocusColumn presenceOf, String note) {
+                        Node condition, FocusColumn presenceOf, String note, Set<FocusColumn> columns) {
     }
 
     /** Per-row evaluation state: memoised rule results so CheckModelRule references are evaluated once. */
@@ -140,33 +140,48 @@ final class ConformanceModel {
         Map<String, Object> req = FocusConformanceChecker.asMap(vc.get("Requirement"));
         if (rule.get(ModelPreparation.NOT_MACHINE_CHECKABLE) != null) {
             return new CompiledRule(id, description, keyword, criteria, null, null, null,
-                    NOT_MACHINE_CHECKABLE + rule.get(ModelPreparation.NOT_MACHINE_CHECKABLE));
+                    NOT_MACHINE_CHECKABLE + rule.get(ModelPreparation.NOT_MACHINE_CHECKABLE), Set.of());
         }
         if (req.isEmpty()) {
             return new CompiledRule(id, description, keyword, criteria, null, null, null,
-                    "the model gives no machine-checkable requirement for this rule");
+                    "the model gives no machine-checkable requirement for this rule", Set.of());
         }
         if (keyword.equals("MAY")) {
             return new CompiledRule(id, description, keyword, criteria, null, null, null,
-                    "a MAY rule permits and cannot fail");
+                    "a MAY rule permits and cannot fail", Set.of());
         }
         if ("ColumnPresent".equals(req.get("CheckFunction"))) {
             FocusColumn c = FocusColumn.byId(String.valueOf(req.get("ColumnName"))).orElse(null);
             if (c != null) {
-                return new CompiledRule(id, description, keyword, criteria, null, null, c, null);
+                return new CompiledRule(id, description, keyword, criteria, null, null, c, null, Set.of());
             }
         }
+        Set<FocusColumn> reads = java.util.EnumSet.noneOf(FocusColumn.class);
+        reading.push(reads);
         try {
             Node check = node(req);
             Map<String, Object> condMap = FocusConformanceChecker.asMap(vc.get("Condition"));
             Node cond = condMap.isEmpty() ? null : node(condMap);
             Object corrected = rule.get(ModelPreparation.CORRECTED);
             return new CompiledRule(id, description, keyword, criteria, check, cond, null,
-                    corrected == null ? null : "model encoding corrected (model-1.2-errata.json): " + corrected);
+                    corrected == null ? null : "model encoding corrected (model-1.2-errata.json): " + corrected,
+                    java.util.Collections.unmodifiableSet(reads));
         } catch (NotRowCheckable e) {
             notRowCheckable.put(id, e.getMessage());
-            return new CompiledRule(id, description, keyword, criteria, null, null, null, e.getMessage());
+            return new CompiledRule(id, description, keyword, criteria, null, null, null, e.getMessage(), Set.of());
+        } finally {
+            reading.pop();
         }
+    }
+
+    /** The columns each rule being compiled reads (a rule referring to another reads that one's columns too). */
+    private final java.util.ArrayDeque<Set<FocusColumn>> reading = new java.util.ArrayDeque<>();
+
+    private FocusColumn reads(FocusColumn c) {
+        if (c != null) {
+            reading.forEach(r -> r.add(c));
+        }
+        return c;
     }
 
     private Node node(Map<String, Object> n) {
@@ -215,6 +230,7 @@ final class ConformanceModel {
                 if (compiled.presenceOf() != null) {
                     throw new NotRowCheckable("refers to the dataset-level presence rule " + ref);
                 }
+                compiled.columns().forEach(this::reads);
                 int idx = i;
                 yield ctx -> ctx.result(idx) == FAIL ? F : T;
             }
@@ -347,7 +363,7 @@ final class ConformanceModel {
      * ANDs of {@code CheckValue}s on the same two columns (allowed pairs) as one lookup of the pair; null if
      * the OR has another shape. Same three-valued result as evaluating the items one by one.
      */
-    private static Node allowedValues(List<Object> items) {
+    private Node allowedValues(List<Object> items) {
         java.util.Set<String> values = new java.util.HashSet<>();
         FocusColumn single = null;
         FocusColumn first = null;
@@ -356,7 +372,7 @@ final class ConformanceModel {
             Map<String, Object> item = FocusConformanceChecker.asMap(o);
             Object fn = item.get("CheckFunction");
             if ("CheckValue".equals(fn) && item.get("Value") != null && !FocusFormats.isPlainDecimal(item.get("Value").toString())) {
-                FocusColumn c = FocusColumn.byId(String.valueOf(item.get("ColumnName"))).orElse(null);
+                FocusColumn c = reads(FocusColumn.byId(String.valueOf(item.get("ColumnName"))).orElse(null));
                 if (c == null || single != null && single != c || first != null) {
                     return null;
                 }
@@ -373,8 +389,8 @@ final class ConformanceModel {
                         || a.get("Value") == null || b.get("Value") == null) {
                     return null;
                 }
-                FocusColumn ca = FocusColumn.byId(String.valueOf(a.get("ColumnName"))).orElse(null);
-                FocusColumn cb = FocusColumn.byId(String.valueOf(b.get("ColumnName"))).orElse(null);
+                FocusColumn ca = reads(FocusColumn.byId(String.valueOf(a.get("ColumnName"))).orElse(null));
+                FocusColumn cb = reads(FocusColumn.byId(String.valueOf(b.get("ColumnName"))).orElse(null));
                 if (ca == null || cb == null || first != null && (first != ca || second != cb)) {
                     return null;
                 }
@@ -437,8 +453,8 @@ final class ConformanceModel {
         return o instanceof List<?> l ? (List<Object>) l : List.of();
     }
 
-    private static FocusColumn column(Map<String, Object> n, String arg) {
+    private FocusColumn column(Map<String, Object> n, String arg) {
         String name = String.valueOf(n.get(arg));
-        return FocusColumn.byId(name).orElseThrow(() -> new NotRowCheckable("names " + name + ", not a FOCUS 1.2 column"));
+        return reads(FocusColumn.byId(name).orElseThrow(() -> new NotRowCheckable("names " + name + ", not a FOCUS 1.2 column")));
     }
 }

@@ -48,7 +48,37 @@ public final class FocusConformanceChecker {
      * {@code COMMITMENT_DISCOUNT_SUPPORTED}); rules whose criteria are all declared are checked.
      */
     public Session begin(Set<String> applicability) {
-        return new Session(applicability);
+        return new Session(applicability, true);
+    }
+
+    /** Like {@link #begin(Set)}, optionally without the per-row result cache (to test that the cache changes nothing). */
+    Session begin(Set<String> applicability, boolean cache) {
+        return new Session(applicability, cache);
+    }
+
+    /**
+     * Text columns that are (nearly) unique per row; a rule reading one, a number or JSON is evaluated for every row
+     * rather than looked up in the {@link Session}'s cache (dates repeat: a day's rows share them).
+     */
+    private static final Set<FocusColumn> PER_ROW = java.util.EnumSet.of(FocusColumn.RESOURCE_ID, FocusColumn.RESOURCE_NAME,
+            FocusColumn.CHARGE_DESCRIPTION, FocusColumn.COMMITMENT_DISCOUNT_ID, FocusColumn.CAPACITY_RESERVATION_ID);
+    private static final int CACHE_LIMIT = 50_000;
+
+    /** The values of a row's signature columns, as a cache key. */
+    private record Signature(String[] values, int hash) {
+        Signature(String[] values) {
+            this(values, java.util.Arrays.hashCode(values));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Signature other && hash == other.hash && java.util.Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** One pass over a dataset. */
@@ -65,7 +95,12 @@ public final class FocusConformanceChecker {
         private final ConformanceModel.Ctx ctx;
         private long rows;
 
-        private Session(Set<String> applicability) {
+        /** Active rules reading only signature columns, and those columns: rows with equal values share their results. */
+        private final int[] cacheable;
+        private final FocusColumn[] signature;
+        private final Map<Signature, byte[]> cache = new java.util.HashMap<>();
+
+        private Session(Set<String> applicability, boolean useCache) {
             int n = rules.size();
             applicable = new boolean[n];
             passed = new long[n];
@@ -87,6 +122,18 @@ public final class FocusConformanceChecker {
             }
             active = act.stream().mapToInt(Integer::intValue).toArray();
             ctx = new ConformanceModel.Ctx(memo, checks, conditions);
+            List<Integer> cached = new ArrayList<>();
+            Set<FocusColumn> signed = java.util.EnumSet.noneOf(FocusColumn.class);
+            for (int i : active) {
+                Set<FocusColumn> reads = rules.get(i).columns();
+                if (useCache && reads.stream().allMatch(c -> c.type() != FocusColumn.Type.DECIMAL && c.type() != FocusColumn.Type.JSON
+                        && !PER_ROW.contains(c))) {
+                    cached.add(i);
+                    signed.addAll(reads);
+                }
+            }
+            cacheable = cached.stream().mapToInt(Integer::intValue).toArray();
+            signature = signed.toArray(FocusColumn[]::new);
         }
 
         /** Checks one row. */
@@ -102,6 +149,21 @@ public final class FocusConformanceChecker {
             java.util.Arrays.fill(ctx.dateTimeOk, (byte) 0);
             java.util.Arrays.fill(ctx.decimals, null);
             ctx.row = row;
+            Signature key = null;
+            if (cacheable.length > 0) {
+                String[] values = new String[signature.length];
+                for (int j = 0; j < signature.length; j++) {
+                    values[j] = row.get(signature[j]);
+                }
+                key = new Signature(values);
+                byte[] known = cache.get(key);
+                if (known != null) {
+                    for (int j = 0; j < cacheable.length; j++) {
+                        memo[cacheable[j]] = known[j];
+                    }
+                    key = null;
+                }
+            }
             for (int i : active) {
                 byte result = ctx.result(i);
                 if (result == ConformanceModel.PASS) {
@@ -115,6 +177,16 @@ public final class FocusConformanceChecker {
                 } else {
                     skipped[i]++;
                 }
+            }
+            if (key != null) {
+                byte[] results = new byte[cacheable.length];
+                for (int j = 0; j < cacheable.length; j++) {
+                    results[j] = memo[cacheable[j]];
+                }
+                if (cache.size() >= CACHE_LIMIT) {
+                    cache.clear();
+                }
+                cache.put(key, results);
             }
         }
 

@@ -31,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A filtered slice of the ledger exported as FOCUS 1.2 CSV passes the conformance checker on every MUST rule. */
 @PlatformTest
-class FocusExportApiTest {
+public class FocusExportApiTest {
 
     private static final String PASSWORD = "a-long-enough-test-password";
 
@@ -91,7 +91,7 @@ class FocusExportApiTest {
      * Provider capabilities the simulator's data has (model ApplicabilityCriteria): with them declared, the rules
      * that depend on them are applicable and checked too.
      */
-    static final java.util.Set<String> SIMULATOR_CAPABILITIES = java.util.Set.of("ACCOUNT_NAMING_SUPPORTED",
+    public static final java.util.Set<String> SIMULATOR_CAPABILITIES = java.util.Set.of("ACCOUNT_NAMING_SUPPORTED",
             "BILLING_BASED_ON_PROVISIONED_RESOURCES_SUPPORTED", "COMMITMENT_DISCOUNT_SUPPORTED",
             "MULTIPLE_PRICING_CATEGORIES_SUPPORTED", "NEGOTIATED_PRICING_SUPPORTED", "PUBLIC_PRICE_LIST_SUPPORTED",
             "REGION_SUPPORTED", "RESOURCE_TYPE_ASSIGNMENT_SUPPORTED", "SUB_ACCOUNT_SUPPORTED", "TAGGING_SUPPORTED",
