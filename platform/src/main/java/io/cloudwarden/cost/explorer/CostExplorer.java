@@ -135,6 +135,27 @@ public class CostExplorer {
                 groups);
     }
 
+    /**
+     * The total of an ungrouped query per period, in the query's currency (budgets measure their spend with this, so a
+     * budget scoped by a saved filter sums exactly what the explorer shows for it); periods without spend are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, BigDecimal> totalsByPeriod(ExplorerQuery q) {
+        if (!q.groupBy().isEmpty()) {
+            throw new IllegalArgumentException("totals are of an ungrouped query");
+        }
+        ExplorerResult r = explore(q);
+        Map<LocalDate, BigDecimal> out = new java.util.TreeMap<>();
+        for (Group g : r.groups()) {
+            for (int i = 0; i < r.periods().size(); i++) {
+                if (g.values().get(i).signum() != 0) {
+                    out.merge(r.periods().get(i), g.values().get(i), BigDecimal::add);
+                }
+            }
+        }
+        return out;
+    }
+
     private Map<List<String>, BigDecimal> previousTotals(TenantId tenant, ExplorerQuery q, Source source, String currency) {
         Sql base = base(tenant, q.previous(), source, currency);
         Map<List<String>, BigDecimal> totals = new HashMap<>();
