@@ -59,6 +59,7 @@ export function SavedFilterPicker({ state }: { state: ExplorerState }) {
           color="primary"
           variant="outlined"
           data-testid="cost-saved-filter-chip"
+          sx={{ maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.25 } }}
           label={t('cost.saved.applied', { name: applied?.name ?? '…', filters: (applied?.filters ?? []).join(', ') })}
           onDelete={() => update((p) => p.delete('sf'))}
         />
