@@ -135,9 +135,14 @@ public class SavedFilters {
             int index = i;
             one.forEach(x -> p.add(new FieldProblem("filters[" + index + "]", x.message())));
         }
+        List<String> groupByText = c.groupBy() == null ? List.of() : c.groupBy();
+        if (groupByText.stream().anyMatch(java.util.Objects::isNull)) {
+            p.add(new FieldProblem("groupBy", "must not contain null"));
+            groupByText = groupByText.stream().filter(java.util.Objects::nonNull).toList();
+        }
         ExplorerQuery view = null;
         try {
-            view = ExplorerQuery.parse(blank(c.metric()), null, c.groupBy(), null, blank(c.granularity()), null, null, null, null, null,
+            view = ExplorerQuery.parse(blank(c.metric()), null, groupByText, null, blank(c.granularity()), null, null, null, null, null,
                     LocalDate.now());
         } catch (CloudwardenException e) {
             p.addAll(e.problems());

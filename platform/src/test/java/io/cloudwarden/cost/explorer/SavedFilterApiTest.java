@@ -95,6 +95,8 @@ class SavedFilterApiTest {
         assertThat(problems.get("filters[1]")).contains("'colour' is not a dimension");
         assertThat(problems.get("filters[2]")).contains("dimension=value");
 
+        assertThat(f.api.postRaw(PATH, "{\"name\": \"x\", \"filters\": [null], \"groupBy\": [null]}").body().toString())
+                .contains("filters[0]", "groupBy");
         assertThat(f.api.post(PATH, Map.of("name", "x", "filters", List.of("service=a"), "id", "00000000-0000-0000-0000-000000000001"))
                 .status()).as("server-owned fields are refused").isEqualTo(400);
         assertThat(f.api.post(PATH, filter("dup", List.of("service=a"))).status()).isEqualTo(201);
