@@ -168,5 +168,8 @@ class SavedFilterApiTest {
         assertThat(f.api.get(range + "&filter=service=AmazonS3").body().get("total").decimalValue()).isEqualByComparingTo("0");
         assertThat(f.api.get("/api/v1/cost/explorer?savedFilter=00000000-0000-0000-0000-000000000001").code())
                 .isEqualTo("SAVED_FILTER_NOT_FOUND");
+        ApiClient.Response export = f.api.getText("/api/v1/cost/export/focus?from=2025-03-01&to=2025-04-01&savedFilter=" + id);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.raw().lines().count()).as("header and the two search EC2 rows").isEqualTo(3);
     }
 }
