@@ -11,6 +11,15 @@ export type ResourceCost = OkBody<'/api/v1/cost/resource', 'get'>;
 export type CostSummary = OkBody<'/api/v1/cost/summary', 'get'>;
 export type CostImport = OkBody<'/api/v1/cost/imports/{id}', 'get'>;
 export type DimensionValue = OkBody<'/api/v1/cost/dimensions/{dimension}/values', 'get'>[number];
+export type SavedFilter = OkBody<'/api/v1/cost/saved-filters/{id}', 'get'>;
+export type SavedFilterDefinition = {
+  name: string;
+  description?: string;
+  filters: string[];
+  groupBy?: string[];
+  metric?: string;
+  granularity?: string;
+};
 
 /** The query of one explorer call, as the URL carries it. */
 export interface ExplorerParams {
@@ -24,6 +33,7 @@ export interface ExplorerParams {
   top?: number;
   compare?: string;
   currency?: string;
+  savedFilter?: string;
 }
 
 /** An import's report (ImportReport on the server). */
@@ -73,7 +83,26 @@ export const costKeys = {
   imports: (cursor?: string) => ['cost', 'imports', cursor ?? ''] as const,
   import: (id: string) => ['cost', 'import', id] as const,
   quarantine: (id: string, cursor?: string) => ['cost', 'quarantine', id, cursor ?? ''] as const,
+  savedFilters: ['cost', 'saved-filters'] as const,
 };
+
+/** The saved filters by name (the first 200: the pickers show them all). */
+export function useSavedFilters(enabled = true) {
+  return useQuery({
+    queryKey: costKeys.savedFilters,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/cost/saved-filters', { params: { query: { limit: 200 } }, signal })),
+    select: (page) => page.items ?? [],
+    enabled,
+  });
+}
+
+export function useCreateSavedFilter() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SavedFilterDefinition) => unwrap(api.POST('/api/v1/cost/saved-filters', { body })) as Promise<SavedFilter>,
+    onSuccess: () => qc.invalidateQueries({ queryKey: costKeys.savedFilters }),
+  });
+}
 
 export function useExplorer(q: ExplorerParams, enabled = true) {
   return useQuery({

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useDimensions, useDimensionValues } from '../../api/cost';
 import { useUrlState } from '../../hooks/useUrlState';
 import { formatMoney } from '../../lib/format';
+import { SaveFilterButton, SavedFilterPicker } from './SavedFilterControls';
 import { GRANULARITIES, METRICS, parseFilter, PRESETS, TOPS, type ExplorerState } from './explorerModel';
 
 function useDimensionOptions(): string[] {
@@ -206,6 +207,7 @@ export function ExplorerControls({ state }: { state: ExplorerState }) {
         />
       </Stack>
       <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" data-testid="cost-filters">
+        <SavedFilterPicker state={state} />
         {state.filters.map((f) => {
           const { dimension, negate, value } = parseFilter(f);
           return (
@@ -224,6 +226,7 @@ export function ExplorerControls({ state }: { state: ExplorerState }) {
           );
         })}
         <FilterAdder state={state} />
+        <SaveFilterButton state={state} />
       </Stack>
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExplorerResult } from '../../api/cost';
-import { explorerParams, explorerState, parseFilter, presetRange, stackOrder, sunburst, tableCsv, tableRows } from './explorerModel';
+import { applySavedFilter, explorerParams, explorerState, filtersToSave, parseFilter, presetRange, stackOrder, sunburst, tableCsv, tableRows } from './explorerModel';
 
 const today = new Date(Date.UTC(2026, 10, 22));
 
@@ -57,5 +57,26 @@ describe('explorer model', () => {
     expect(tree.map((p) => p.name)).toEqual(['aws', 'gcp']);
     expect(tree[0].children?.[0]).toEqual({ name: 'EC2', children: [{ name: 'web', value: 75 }, { name: '(unallocated)', value: 25 }] });
     expect(tree[0].children?.[1]).toEqual({ name: 'S3', value: 10 });
+  });
+});
+
+describe('saved filters in the explorer', () => {
+  it('applies a saved filter by id and restores the view it was saved with', () => {
+    const p = new URLSearchParams('g=service&f=region=eu-west-1&gran=day');
+    applySavedFilter(p, { id: 'sf-1', groupBy: ['team', 'account'], metric: 'BilledCost', granularity: 'month' });
+    expect(p.get('sf')).toBe('sf-1');
+    expect(p.getAll('g')).toEqual(['team', 'account']);
+    expect(p.get('metric')).toBe('BilledCost');
+    expect(p.get('gran')).toBe('month');
+    expect(p.getAll('f')).toEqual(['region=eu-west-1']);
+    expect(explorerParams(explorerState(p)).savedFilter).toBe('sf-1');
+    const bare = new URLSearchParams('g=service');
+    applySavedFilter(bare, { id: 'sf-2', groupBy: null, metric: null, granularity: null });
+    expect(bare.getAll('g')).toEqual(['service']);
+  });
+
+  it('saves the applied filter and the explicit ones together, once each', () => {
+    expect(filtersToSave(['service=EC2', 'tag:team=a'], { filters: ['tag:team=a', 'account=1'] })).toEqual(['tag:team=a', 'account=1', 'service=EC2']);
+    expect(filtersToSave(['service=EC2'])).toEqual(['service=EC2']);
   });
 });

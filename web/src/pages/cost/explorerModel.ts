@@ -41,6 +41,8 @@ export interface ExplorerState extends Required<Pick<ExplorerParams, 'view' | 'g
   to: string;
   compare: boolean;
   currency?: string;
+  /** id of the saved filter applied (URL `sf`); its filters are ANDed with `filters` by the server */
+  savedFilter?: string;
 }
 
 /** The explorer state of a URL query (defaults: amortized, by service, monthly, last 3 months, top 10). */
@@ -63,6 +65,7 @@ export function explorerState(p: URLSearchParams, today: Date = new Date()): Exp
     top: Number.isInteger(top) && top >= 1 && top <= 1000 ? top : 10,
     compare: p.get('cmp') === '1',
     currency: p.get('cur') || undefined,
+    savedFilter: p.get('sf') || undefined,
   };
 }
 
@@ -79,6 +82,7 @@ export function explorerParams(s: ExplorerState): ExplorerParams {
     top: s.top,
     compare: s.compare ? 'previous' : undefined,
     currency: s.currency,
+    savedFilter: s.savedFilter,
   };
 }
 
@@ -194,4 +198,24 @@ export function sunburst(byProviderService?: ExplorerResult, byServiceTeam?: Exp
     p.children!.push(children.length ? { name: service, children } : { name: service, value });
   }
   return [...providers.values()];
+}
+
+/**
+ * The URL change that applies a saved filter: `sf` names it and, where it was saved with them, the grouping, metric
+ * and granularity are restored. The explicit filters stay (they are ANDed with the saved ones).
+ */
+export function applySavedFilter(p: URLSearchParams, f: { id?: string; groupBy?: string[] | null; metric?: string | null; granularity?: string | null }) {
+  if (!f.id) return;
+  p.set('sf', f.id);
+  if (f.groupBy?.length) {
+    p.delete('g');
+    f.groupBy.slice(0, 2).forEach((g) => p.append('g', g));
+  }
+  if (f.metric) p.set('metric', f.metric);
+  if (f.granularity) p.set('gran', f.granularity);
+}
+
+/** What "save filters" saves: the applied saved filter's filters, then the explicit ones, without repeats. */
+export function filtersToSave(explicit: string[], applied?: { filters?: string[] | null }): string[] {
+  return [...new Set([...(applied?.filters ?? []), ...explicit])];
 }

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { usePreference, useSavePreference } from '../../api/queries';
 import { asApiError } from '../../api/errors';
 import { SortableCard } from './SortableCard';
+import { BudgetWidget } from './BudgetWidget';
 import { CostWidget } from './CostWidget';
 import { LAYOUT_KEY, normalizeOrder, type CardId, type OverviewLayout } from './layout';
 import {
@@ -33,6 +34,7 @@ function widgetFor(id: CardId): ReactNode {
     case 'changes': return <ChangesWidget />;
     case 'tags': return <TagsWidget />;
     case 'cost': return <CostWidget />;
+    case 'budgets': return <BudgetWidget />;
     case 'compliance':
     case 'alerts':
       return <PlaceholderWidget id={id} />;

@@ -1,4 +1,4 @@
-export const CARD_IDS = ['resources', 'accounts', 'changes', 'tags', 'cost', 'compliance', 'alerts'] as const;
+export const CARD_IDS = ['resources', 'accounts', 'changes', 'tags', 'cost', 'budgets', 'compliance', 'alerts'] as const;
 export type CardId = (typeof CARD_IDS)[number];
 export const LAYOUT_KEY = 'overview.layout';
 

@@ -7,7 +7,7 @@ import {
   DialogContent,
   DialogTitle,
   FormControlLabel,
-  IconButton,
+  Link,
   MenuItem,
   Stack,
   Switch,
@@ -16,15 +16,15 @@ import {
   useMediaQuery,
   useTheme,
 } from '@mui/material';
-import AddIcon from '@mui/icons-material/Add';
-import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
+import { Link as RouterLink } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSavedFilters } from '../../../api/cost';
 import { costApi, costKeys, type Budget, type BudgetPeriod, type BudgetScopeType } from '../../../api/costAllocation';
 import { asApiError } from '../../../api/errors';
 import { ProblemAlert } from '../../../components/AuthCard';
 import i18n from '../../../i18n';
-import { emptyForm, FILTER_KEYS, formProblems, fromBudget, PERIODS, SCOPE_TYPES, toBudget, type BudgetForm, type FilterKey } from './budgets';
+import { emptyForm, formProblems, fromBudget, PERIODS, SCOPE_TYPES, toBudget, type BudgetForm } from './budgets';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1));
 const monthName = (m: string) => new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, Number(m) - 1, 1)));
@@ -36,6 +36,7 @@ export function BudgetDialog({ budget, onClose, onSaved }: { budget?: Budget; on
   const fullScreen = useMediaQuery(theme.breakpoints.down('sm'));
   const qc = useQueryClient();
   const [form, setForm] = useState<BudgetForm>(() => (budget ? fromBudget(budget) : emptyForm()));
+  const savedFilters = useSavedFilters();
   const [touched, setTouched] = useState(false);
   const set = (patch: Partial<BudgetForm>) => setForm((f) => ({ ...f, ...patch }));
   const save = useMutation({
@@ -77,29 +78,21 @@ export function BudgetDialog({ budget, onClose, onSaved }: { budget?: Budget; on
             </TextField>
             {form.scopeType === 'TENANT' ? (
               <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>{scopeHelp}</Typography>
-            ) : form.scopeType === 'FILTER' ? (
-              <Stack spacing={1} role="group" aria-label={t('cost2.budgets.scopeTypes.FILTER')}>
-                {form.filters.map((x, i) => (
-                  <Stack key={i} direction="row" spacing={1} alignItems="flex-start">
-                    <TextField select size="small" label={t('cost2.budgets.form.filterKey')} value={x.key} sx={{ minWidth: 170 }}
-                      onChange={(e) => set({ filters: form.filters.map((y, j) => (j === i ? { ...y, key: e.target.value as FilterKey } : y)) })}>
-                      {FILTER_KEYS.map((k) => <MenuItem key={k} value={k}>{t(`cost2.budgets.filterKeys.${k}`)}</MenuItem>)}
-                    </TextField>
-                    <TextField size="small" label={t('cost2.budgets.form.filterValues')} value={x.values} sx={{ flex: 1 }}
-                      {...field(`scope.filter.${x.key}`, { helper: t('cost2.rules.condition.valuesHelp') })}
-                      onChange={(e) => set({ filters: form.filters.map((y, j) => (j === i ? { ...y, values: e.target.value } : y)) })} />
-                    <IconButton aria-label={t('cost2.budgets.form.removeFilter', { n: i + 1 })} onClick={() => set({ filters: form.filters.filter((_, j) => j !== i) })}>
-                      <DeleteOutlineIcon />
-                    </IconButton>
-                  </Stack>
-                ))}
-                {problem('scope.filter') && <Typography variant="caption" color="error">{problem('scope.filter')}</Typography>}
-                <Box>
-                  <Button size="small" startIcon={<AddIcon />} onClick={() => set({ filters: [...form.filters, { key: 'serviceName', values: '' }] })}>
-                    {t('cost2.budgets.form.addFilter')}
-                  </Button>
-                </Box>
-              </Stack>
+            ) : form.scopeType === 'SAVED_FILTER' ? (
+              savedFilters.data && savedFilters.data.length === 0 ? (
+                <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }} data-testid="budget-no-saved-filters">
+                  {t('cost2.budgets.form.noSavedFilters')}{' '}
+                  <Link component={RouterLink} to="/cost/explorer">{t('cost2.budgets.form.openExplorer')}</Link>
+                </Typography>
+              ) : (
+                <TextField select label={t('cost2.budgets.scopeTypes.SAVED_FILTER')} required value={form.savedFilterId}
+                  onChange={(e) => set({ savedFilterId: e.target.value })} {...field('scope.savedFilterId', { helper: scopeHelp })}
+                  slotProps={{ htmlInput: { 'data-testid': 'budget-saved-filter' } }}>
+                  {(savedFilters.data ?? []).map((f) => (
+                    <MenuItem key={f.id} value={f.id}>{f.name} — {(f.filters ?? []).join(', ') || t('cost2.budgets.form.noFilters')}</MenuItem>
+                  ))}
+                </TextField>
+              )
             ) : (
               <TextField label={t(`cost2.budgets.scopeTypes.${form.scopeType}`)} required value={form.scopeValue} onChange={(e) => set({ scopeValue: e.target.value })}
                 {...field('scope.value', { helper: scopeHelp })} slotProps={{ htmlInput: { 'data-testid': 'budget-scope-value' } }} />

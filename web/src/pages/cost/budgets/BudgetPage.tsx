@@ -24,6 +24,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { costApi, costKeys, type BudgetStatus } from '../../../api/costAllocation';
+import { useSavedFilters } from '../../../api/cost';
 import { useMe } from '../../../api/queries';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, LinesSkeleton, PageSkeleton } from '../../../components/States';
@@ -98,6 +99,7 @@ export default function BudgetPage() {
   const [params, update] = useUrlState();
   const asOf = params.get('asOf') ?? undefined;
   const budget = useQuery({ queryKey: costKeys.budget(id), queryFn: () => costApi.budget(id) });
+  const savedFilters = useSavedFilters();
   const status = useQuery({ queryKey: costKeys.budgetStatus(id, asOf), queryFn: () => costApi.budgetStatus(id, asOf), placeholderData: keepPreviousData });
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -122,7 +124,7 @@ export default function BudgetPage() {
       </Button>
       <CostHeader
         title={b.name ?? ''}
-        intro={`${scopeText(b, t)} · ${t(`cost2.budgets.periods.${b.period ?? 'MONTHLY'}`)} · ${formatMoney(b.amount, b.currency)}`}
+        intro={`${scopeText(b, t, savedFilters.data)} · ${t(`cost2.budgets.periods.${b.period ?? 'MONTHLY'}`)} · ${formatMoney(b.amount, b.currency)}`}
         actions={
           canManage ? (
             <>

@@ -1,19 +1,19 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { SavedFilter } from '../../../api/cost';
 import type { Budget, BudgetStatus } from '../../../api/costAllocation';
 import { formatDateTime } from '../../../lib/format';
 import { formatPercent } from '../money';
 import { crossedThresholds } from './budgets';
 
-/** "Team: payments", "Whole tenant", "Filter: service S3, EC2; team a". */
-export function scopeText(b: Budget, t: TFunction): string {
+/** "Team: payments", "Whole tenant", "Saved filter: Search compute" (the name when {@code savedFilters} knows it). */
+export function scopeText(b: Budget, t: TFunction, savedFilters?: SavedFilter[]): string {
   const type = b.scope?.type ?? 'TENANT';
   if (type === 'TENANT') return t('cost2.budgets.scopeTypes.TENANT');
-  if (type === 'FILTER') {
-    const filter = (b.scope?.filter ?? {}) as Record<string, unknown>;
-    const parts = Object.entries(filter).map(([k, v]) => `${t(`cost2.budgets.filterKeys.${k}` as 'cost2.budgets.filterKeys.team', { defaultValue: k })} ${Array.isArray(v) ? v.join(', ') : String(v)}`);
-    return `${t('cost2.budgets.scopeTypes.FILTER')}: ${parts.join('; ')}`;
+  if (type === 'SAVED_FILTER') {
+    const f = savedFilters?.find((x) => x.id === b.scope?.savedFilterId);
+    return `${t('cost2.budgets.scopeTypes.SAVED_FILTER')}: ${f?.name ?? b.scope?.savedFilterId ?? ''}`;
   }
   return `${t(`cost2.budgets.scopeTypes.${type}`)}: ${b.scope?.value ?? ''}`;
 }

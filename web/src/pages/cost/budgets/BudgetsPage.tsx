@@ -19,6 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { costApi, costKeys, useBudgetStatus, type Budget } from '../../../api/costAllocation';
+import { useSavedFilters } from '../../../api/cost';
 import { useMe } from '../../../api/queries';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { EmptyState, ErrorState, LinesSkeleton } from '../../../components/States';
@@ -67,6 +68,7 @@ export default function BudgetsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const budgets = useQuery({ queryKey: costKeys.budgets, queryFn: costApi.budgets });
+  const savedFilters = useSavedFilters();
   const [creating, setCreating] = useState(false);
   const canManage = can(me.data, 'cost:manage-budgets');
   return (
@@ -120,7 +122,7 @@ export default function BudgetsPage() {
                         {b.name}
                       </Link>
                     </TableCell>
-                    <TableCell sx={{ minWidth: 140 }}>{scopeText(b, t)}</TableCell>
+                    <TableCell sx={{ minWidth: 140 }}>{scopeText(b, t, savedFilters.data)}</TableCell>
                     <TableCell>{t(`cost2.budgets.periods.${b.period ?? 'MONTHLY'}`)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{formatMoney(b.amount, b.currency)}</TableCell>
                     <StatusCells budget={b} />

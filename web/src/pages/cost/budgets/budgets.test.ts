@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetStatus } from '../../../api/costAllocation';
-import { burnDownSeries, crossedThresholds, emptyForm, formProblems, fromBudget, parsePercents, projectedPercent, toBudget } from './budgets';
+import { budgetSeverity, burnDownSeries, crossedThresholds, emptyForm, formProblems, fromBudget, parsePercents, projectedPercent, toBudget } from './budgets';
 
 describe('budget form', () => {
   it('defaults to thresholds at 50, 80 and 100 % on actual and projected spend', () => {
@@ -21,14 +21,10 @@ describe('budget form', () => {
     expect(monthly.scope).toEqual({ type: 'TENANT' });
     const quarterly = toBudget({ ...emptyForm(), name: 'x', period: 'QUARTERLY', amount: '10', perMonth: true, monthly: { '12': '15' } });
     expect(quarterly.monthlyAmounts).toBeUndefined();
-    const filtered = toBudget({
-      ...emptyForm(),
-      name: 'x',
-      scopeType: 'FILTER',
-      amount: '1',
-      filters: [{ key: 'serviceName', values: 'EC2, S3' }, { key: 'team', values: '' }],
-    });
-    expect(filtered.scope).toEqual({ type: 'FILTER', filter: { serviceName: ['EC2', 'S3'] } });
+    const filtered = toBudget({ ...emptyForm(), name: 'x', scopeType: 'SAVED_FILTER', scopeValue: 'ignored', amount: '1', savedFilterId: 'sf-1' });
+    expect(filtered.scope).toEqual({ type: 'SAVED_FILTER', savedFilterId: 'sf-1' });
+    expect(fromBudget({ ...filtered, id: 'b' }).savedFilterId).toBe('sf-1');
+    expect(formProblems({ ...emptyForm(), name: 'x', scopeType: 'SAVED_FILTER', amount: '1' })).toEqual({ 'scope.savedFilterId': 'required' });
   });
 
   it('round-trips a budget from the API', () => {
@@ -88,5 +84,17 @@ describe('budget status', () => {
   it('lists crossed thresholds, actual first', () => {
     expect(crossedThresholds(status).map((t) => `${t.kind}:${t.percent}`)).toEqual(['ACTUAL:10', 'PROJECTED:100']);
     expect(projectedPercent(status)).toBe(100);
+  });
+});
+
+describe('budget severity', () => {
+  const th = (kind: string, percent: number, crossed: boolean) => ({ kind, percent, crossed });
+  it('colours a budget by the worst threshold crossed', () => {
+    const status = (...t: ReturnType<typeof th>[]) => ({ thresholds: t }) as BudgetStatus;
+    expect(budgetSeverity(status(th('ACTUAL', 50, false), th('PROJECTED', 100, false)))).toBe('success');
+    expect(budgetSeverity(status(th('ACTUAL', 50, false), th('PROJECTED', 100, true)))).toBe('info');
+    expect(budgetSeverity(status(th('ACTUAL', 50, true), th('ACTUAL', 100, false), th('PROJECTED', 100, true)))).toBe('warning');
+    expect(budgetSeverity(status(th('ACTUAL', 50, true), th('ACTUAL', 100, true)))).toBe('error');
+    expect(budgetSeverity(undefined)).toBe('success');
   });
 });

@@ -2,18 +2,16 @@
 // burn-down series (cumulative actual, the budget line, and the run-rate projection to the period's end).
 import type { Budget, BudgetPeriod, BudgetScopeType, BudgetStatus, BudgetThreshold } from '../../../api/costAllocation';
 
-export const SCOPE_TYPES: BudgetScopeType[] = ['TENANT', 'TEAM', 'BILLING_ACCOUNT', 'SERVICE', 'TAG', 'FILTER'];
+export const SCOPE_TYPES: BudgetScopeType[] = ['TENANT', 'TEAM', 'BILLING_ACCOUNT', 'SERVICE', 'TAG', 'SAVED_FILTER'];
 export const PERIODS: BudgetPeriod[] = ['MONTHLY', 'QUARTERLY', 'ANNUAL'];
-/** The keys of a FILTER scope (as the server names them). */
-export const FILTER_KEYS = ['billingAccountId', 'serviceName', 'serviceCategory', 'regionId', 'team', 'project', 'environment', 'costCenter'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
 export const DEFAULT_PERCENTS = '50, 80, 100';
 
 export interface BudgetForm {
   name: string;
   scopeType: BudgetScopeType;
   scopeValue: string;
-  filters: { key: FilterKey; values: string }[];
+  /** SAVED_FILTER scope: the saved explorer filter's id */
+  savedFilterId: string;
   period: BudgetPeriod;
   amount: string;
   currency: string;
@@ -29,7 +27,7 @@ export function emptyForm(): BudgetForm {
     name: '',
     scopeType: 'TEAM',
     scopeValue: '',
-    filters: [{ key: 'team', values: '' }],
+    savedFilterId: '',
     period: 'MONTHLY',
     amount: '',
     currency: 'USD',
@@ -61,9 +59,9 @@ function parseAmount(text: string): number | undefined {
 export function formProblems(f: BudgetForm): Record<string, string> {
   const p: Record<string, string> = {};
   if (!f.name.trim()) p.name = 'required';
-  if (f.scopeType !== 'TENANT' && f.scopeType !== 'FILTER' && !f.scopeValue.trim()) p['scope.value'] = 'required';
+  if (f.scopeType !== 'TENANT' && f.scopeType !== 'SAVED_FILTER' && !f.scopeValue.trim()) p['scope.value'] = 'required';
   if (f.scopeType === 'TAG' && f.scopeValue.trim() && f.scopeValue.indexOf('=') < 1) p['scope.value'] = 'keyValue';
-  if (f.scopeType === 'FILTER' && !f.filters.some((x) => x.values.trim())) p['scope.filter'] = 'required';
+  if (f.scopeType === 'SAVED_FILTER' && !f.savedFilterId) p['scope.savedFilterId'] = 'required';
   const amount = parseAmount(f.amount);
   if (amount === undefined || amount <= 0) p.amount = 'positive';
   if (!/^[A-Z]{3}$/.test(f.currency)) p.currency = 'currency';
@@ -75,13 +73,8 @@ export function formProblems(f: BudgetForm): Record<string, string> {
 /** The form as the API's budget. */
 export function toBudget(f: BudgetForm): Budget {
   const scope: Budget['scope'] = { type: f.scopeType };
-  if (f.scopeType === 'FILTER') {
-    const filter: Record<string, string[]> = {};
-    for (const x of f.filters) {
-      const values = x.values.split(',').map((v) => v.trim()).filter(Boolean);
-      if (values.length) filter[x.key] = [...(filter[x.key] ?? []), ...values];
-    }
-    scope.filter = filter;
+  if (f.scopeType === 'SAVED_FILTER') {
+    scope.savedFilterId = f.savedFilterId;
   } else if (f.scopeType !== 'TENANT') {
     scope.value = f.scopeValue.trim();
   }
@@ -105,16 +98,12 @@ export function toBudget(f: BudgetForm): Budget {
 
 /** A budget from the API as the form edits it. */
 export function fromBudget(b: Budget): BudgetForm {
-  const filter = (b.scope?.filter ?? {}) as Record<string, unknown>;
-  const filters = Object.entries(filter)
-    .filter(([k]) => (FILTER_KEYS as readonly string[]).includes(k))
-    .map(([k, v]) => ({ key: k as FilterKey, values: Array.isArray(v) ? v.join(', ') : String(v ?? '') }));
   const monthly = Object.fromEntries(Object.entries(b.monthlyAmounts ?? {}).map(([k, v]) => [k, String(v)]));
   return {
     name: b.name ?? '',
     scopeType: b.scope?.type ?? 'TENANT',
     scopeValue: b.scope?.value ?? '',
-    filters: filters.length ? filters : [{ key: 'team', values: '' }],
+    savedFilterId: b.scope?.savedFilterId ?? '',
     period: b.period ?? 'MONTHLY',
     amount: b.amount === undefined || b.amount === null ? '' : String(b.amount),
     currency: b.currency ?? 'USD',
@@ -130,6 +119,20 @@ export function projectedPercent(s: BudgetStatus | undefined): number | null {
   const amount = Number(s?.amount ?? 0);
   if (!s || !amount) return null;
   return Math.round((Number(s.projected ?? 0) / amount) * 10000) / 100;
+}
+
+export type BudgetSeverity = 'error' | 'warning' | 'info' | 'success';
+
+/**
+ * The colour of a budget by the worst threshold crossed in its period: an actual threshold of 100 % or more is an
+ * error, any other actual one a warning, a projected one only information; none crossed is success.
+ */
+export function budgetSeverity(s: BudgetStatus | undefined): BudgetSeverity {
+  const crossed = crossedThresholds(s);
+  const actual = crossed.filter((c) => c.kind !== 'PROJECTED');
+  if (actual.some((c) => Number(c.percent) >= 100)) return 'error';
+  if (actual.length) return 'warning';
+  return crossed.length ? 'info' : 'success';
 }
 
 /** The crossed thresholds, actual first, each kind by percentage. */

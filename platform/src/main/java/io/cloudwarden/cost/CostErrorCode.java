@@ -3,7 +3,7 @@ package io.cloudwarden.cost;
 import io.cloudwarden.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
 
-/** Error codes of the cost module. Allocation, chargeback and budget codes carry their area as a prefix. */
+/** Error codes of the cost module. Allocation, chargeback, budget and saved-filter codes carry their area as a prefix. */
 public enum CostErrorCode implements ErrorCode {
     /** The file is not a cost export of any supported format (an inventory CSV, an image, random text...). */
     COST_FILE_NOT_RECOGNISED(HttpStatus.BAD_REQUEST, "Not a cost export"),
@@ -28,7 +28,13 @@ public enum CostErrorCode implements ErrorCode {
     CHARGEBACK_FORMAT_INVALID(HttpStatus.BAD_REQUEST, "Unsupported chargeback format"),
     BUDGET_INVALID(HttpStatus.BAD_REQUEST, "Invalid budget"),
     BUDGET_NOT_FOUND(HttpStatus.NOT_FOUND, "Budget not found"),
-    BUDGET_NAME_TAKEN(HttpStatus.CONFLICT, "Budget name taken");
+    BUDGET_NAME_TAKEN(HttpStatus.CONFLICT, "Budget name taken"),
+    /** A saved filter's name, filters, group-by, metric or granularity is not valid; every problem is listed. */
+    SAVED_FILTER_INVALID(HttpStatus.BAD_REQUEST, "Invalid saved filter"),
+    SAVED_FILTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Saved filter not found"),
+    SAVED_FILTER_NAME_TAKEN(HttpStatus.CONFLICT, "Saved filter name taken"),
+    /** The saved filter scopes one or more budgets (named in the message); change or delete those first. */
+    SAVED_FILTER_IN_USE(HttpStatus.CONFLICT, "Saved filter in use");
 
     private final Spec spec;
 

@@ -205,6 +205,11 @@ final class TenantObjectFixtures {
         Map<String, Object> budget = Map.of("name", "all", "scope", Map.of("type", "TENANT"), "period", "MONTHLY", "amount", 100,
                 "currency", "USD", "thresholds", Map.of("actual", List.of(80), "projected", List.of()));
         String budgetId = created(owner.post("/api/v1/cost/budgets", budget));
+        Map<String, Object> savedFilter = Map.of("name", "compute", "filters", List.of("service=AmazonEC2"));
+        String savedFilterId = created(owner.post("/api/v1/cost/saved-filters", savedFilter));
+        put("GET /api/v1/cost/saved-filters/{id}", "GET", "/api/v1/cost/saved-filters/" + savedFilterId, null);
+        put("PUT /api/v1/cost/saved-filters/{id}", "PUT", "/api/v1/cost/saved-filters/" + savedFilterId, savedFilter);
+        put("DELETE /api/v1/cost/saved-filters/{id}", "DELETE", "/api/v1/cost/saved-filters/" + savedFilterId, null);
         put("GET /api/v1/cost/imports/{id}", "GET", "/api/v1/cost/imports/" + costImport, null);
         put("GET /api/v1/cost/imports/{id}/quarantine", "GET", "/api/v1/cost/imports/" + costImport + "/quarantine", null);
         put("GET /api/v1/cost/allocation/reallocations/{id}", "GET", "/api/v1/cost/allocation/reallocations/" + reallocation, null);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A budget (ADR 30): what spend it covers ({@link Scope}), per which period, how much, and at which percentages of
@@ -21,14 +20,13 @@ public record Budget(UUID id, String name, Scope scope, Period period, BigDecima
     public enum Period { MONTHLY, QUARTERLY, ANNUAL }
 
     /** What the budget covers. */
-    public enum ScopeType { TENANT, BILLING_ACCOUNT, TEAM, TAG, SERVICE, FILTER }
+    public enum ScopeType { TENANT, BILLING_ACCOUNT, TEAM, TAG, SERVICE, SAVED_FILTER }
 
     /**
-     * @param value  the billing account id, team, service name, or {@code key=value} for TAG (key normalised)
-     * @param filter FILTER only: {@code {"billingAccountId": [...], "serviceName": [...], "regionId": [...],
-     *               "serviceCategory": [...], "team": [...], "project": [...], "environment": [...], "costCenter": [...]}}
+     * @param value         the billing account id, team, service name, or {@code key=value} for TAG (key normalised)
+     * @param savedFilterId SAVED_FILTER only: the saved explorer filter whose rows the budget covers (ADR 38)
      */
-    public record Scope(ScopeType type, String value, JsonNode filter) {
+    public record Scope(ScopeType type, String value, UUID savedFilterId) {
     }
 
     /** Threshold percentages on actual and on projected spend. */

@@ -1,6 +1,7 @@
 package io.cloudwarden.cost.budget;
 
 import io.cloudwarden.cost.BudgetThresholdCrossed;
+import io.cloudwarden.cost.CostSettingsChanged;
 import io.cloudwarden.cost.CostsIngested;
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
@@ -78,6 +79,19 @@ public class BudgetEvaluator {
             TenantContext.runAs(e.tenant(), () -> evaluate(e.tenant(), e.from(), e.to()));
         } catch (RuntimeException ex) {
             log.error("Budget evaluation after import {} failed; the schedule retries", e.importId(), ex);
+        }
+    }
+
+    /** A saved filter changed: the budgets scoped by it now measure other rows, so the running periods are evaluated again. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onSavedFilterChanged(CostSettingsChanged e) {
+        if (!"saved_filter".equals(e.what()) || !"updated".equals(e.change())) {
+            return;
+        }
+        try {
+            TenantContext.runAs(e.tenantId(), () -> evaluate(e.tenantId(), today(), today()));
+        } catch (RuntimeException ex) {
+            log.error("Budget evaluation after a saved filter changed failed; the schedule retries", ex);
         }
     }
 

@@ -39,10 +39,10 @@ class BudgetStore {
     void insert(TenantId tenant, Budget b, String actor) {
         try {
             jdbc.sql("""
-                    insert into cost_budgets (id, tenant_id, name, scope_type, scope_value, scope_filter, period, amount, monthly_amounts,
+                    insert into cost_budgets (id, tenant_id, name, scope_type, scope_value, scope_saved_filter_id, period, amount, monthly_amounts,
                       currency, thresholds, created_by)
-                    values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?)""")
-                    .params(b.id(), tenant.value(), b.name(), b.scope().type().name(), b.scope().value(), json(b.scope().filter()),
+                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?)""")
+                    .params(b.id(), tenant.value(), b.name(), b.scope().type().name(), b.scope().value(), b.scope().savedFilterId(),
                             b.period().name(), b.amount(), json(b.monthlyAmounts()), b.currency(), json(b.thresholds()), actor)
                     .update();
         } catch (DuplicateKeyException e) {
@@ -53,10 +53,10 @@ class BudgetStore {
     void update(TenantId tenant, Budget b) {
         try {
             int n = jdbc.sql("""
-                    update cost_budgets set name = ?, scope_type = ?, scope_value = ?, scope_filter = cast(? as jsonb), period = ?,
+                    update cost_budgets set name = ?, scope_type = ?, scope_value = ?, scope_saved_filter_id = ?, period = ?,
                       amount = ?, monthly_amounts = cast(? as jsonb), currency = ?, thresholds = cast(? as jsonb), updated_at = now()
                     where tenant_id = ? and id = ?""")
-                    .params(b.name(), b.scope().type().name(), b.scope().value(), json(b.scope().filter()), b.period().name(), b.amount(),
+                    .params(b.name(), b.scope().type().name(), b.scope().value(), b.scope().savedFilterId(), b.period().name(), b.amount(),
                             json(b.monthlyAmounts()), b.currency(), json(b.thresholds()), tenant.value(), b.id())
                     .update();
             if (n == 0) {
@@ -65,6 +65,12 @@ class BudgetStore {
         } catch (DuplicateKeyException e) {
             throw taken(b.name());
         }
+    }
+
+    /** Names of the budgets scoped by a saved filter. */
+    List<String> usingSavedFilter(TenantId tenant, UUID savedFilter) {
+        return jdbc.sql("select name from cost_budgets where tenant_id = ? and scope_saved_filter_id = ? order by name")
+                .params(tenant.value(), savedFilter).query(String.class).list();
     }
 
     boolean delete(TenantId tenant, UUID id) {
@@ -100,11 +106,10 @@ class BudgetStore {
     }
 
     private static Budget map(ResultSet rs, int n) throws SQLException {
-        String filter = rs.getString("scope_filter");
         String monthly = rs.getString("monthly_amounts");
         return new Budget(rs.getObject("id", UUID.class), rs.getString("name"),
                 new Budget.Scope(Budget.ScopeType.valueOf(rs.getString("scope_type")), rs.getString("scope_value"),
-                        filter == null ? null : JSON.readTree(filter)),
+                        rs.getObject("scope_saved_filter_id", UUID.class)),
                 Budget.Period.valueOf(rs.getString("period")), rs.getBigDecimal("amount"),
                 monthly == null ? null : JSON.readValue(monthly, new TypeReference<Map<String, BigDecimal>>() {
                 }), rs.getString("currency"), JSON.readValue(rs.getString("thresholds"), Budget.Thresholds.class),

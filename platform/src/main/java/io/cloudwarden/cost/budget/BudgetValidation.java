@@ -7,16 +7,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Checks a budget command, reporting every problem at once ({@code BUDGET_INVALID}). */
 final class BudgetValidation {
-
-    /** FILTER scope keys and the rollup columns they filter. */
-    static final Map<String, String> FILTER_COLUMNS = Map.of("billingAccountId", "billing_account_id", "serviceName", "service_name",
-            "serviceCategory", "service_category", "regionId", "region_id", "team", "alloc_team", "project", "alloc_project",
-            "environment", "alloc_environment", "costCenter", "alloc_cost_center");
 
     private BudgetValidation() {
     }
@@ -57,7 +51,7 @@ final class BudgetValidation {
 
     private static void scope(Budget.Scope s, List<FieldProblem> p) {
         if (s == null || s.type() == null) {
-            p.add(new FieldProblem("scope.type", "must be one of TENANT, BILLING_ACCOUNT, TEAM, TAG, SERVICE, FILTER"));
+            p.add(new FieldProblem("scope.type", "must be one of TENANT, BILLING_ACCOUNT, TEAM, TAG, SERVICE, SAVED_FILTER"));
             return;
         }
         switch (s.type()) {
@@ -68,16 +62,9 @@ final class BudgetValidation {
                     p.add(new FieldProblem("scope.value", "a TAG scope is key=value"));
                 }
             }
-            case FILTER -> {
-                if (s.filter() == null || !s.filter().isObject() || s.filter().isEmpty()) {
-                    p.add(new FieldProblem("scope.filter", "a FILTER scope needs a non-empty filter object"));
-                    return;
-                }
-                for (String key : s.filter().propertyNames()) {
-                    var v = s.filter().get(key);
-                    if (!FILTER_COLUMNS.containsKey(key) || !v.isArray() || v.isEmpty()) {
-                        p.add(new FieldProblem("scope.filter." + key, "must be one of " + FILTER_COLUMNS.keySet() + " with a non-empty list"));
-                    }
+            case SAVED_FILTER -> {
+                if (s.savedFilterId() == null) {
+                    p.add(new FieldProblem("scope.savedFilterId", "a SAVED_FILTER scope names a saved filter of the explorer"));
                 }
             }
             default -> {

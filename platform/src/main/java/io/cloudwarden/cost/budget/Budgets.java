@@ -2,7 +2,9 @@ package io.cloudwarden.cost.budget;
 
 import io.cloudwarden.cost.CostErrorCode;
 import io.cloudwarden.cost.CostSettingsChanged;
+import io.cloudwarden.cost.explorer.SavedFilters;
 import io.cloudwarden.shared.CloudwardenException;
+import io.cloudwarden.shared.FieldProblem;
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
 import io.cloudwarden.shared.web.RequestActor;
@@ -26,9 +28,12 @@ public class Budgets {
     private final BudgetEvaluator evaluator;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final SavedFilters savedFilters;
 
-    Budgets(BudgetStore store, BudgetEvaluator evaluator, ApplicationEventPublisher events, TransactionTemplate tx) {
+    Budgets(BudgetStore store, BudgetEvaluator evaluator, ApplicationEventPublisher events, TransactionTemplate tx,
+            SavedFilters savedFilters) {
         this.store = store;
+        this.savedFilters = savedFilters;
         this.evaluator = evaluator;
         this.events = events;
         this.tx = tx;
@@ -107,15 +112,22 @@ public class Budgets {
         }
     }
 
-    private static Budget normalise(UUID id, Budget c) {
+    private Budget normalise(UUID id, Budget c) {
         if (c == null) {
             throw new CloudwardenException(CostErrorCode.BUDGET_INVALID, "a budget is required");
         }
         BudgetValidation.check(c);
+        Budget.Scope scope = c.scope().type() == Budget.ScopeType.SAVED_FILTER
+                ? new Budget.Scope(Budget.ScopeType.SAVED_FILTER, null, c.scope().savedFilterId())
+                : new Budget.Scope(c.scope().type(), c.scope().value(), null);
+        if (scope.savedFilterId() != null && !savedFilters.exists(scope.savedFilterId())) {
+            throw new CloudwardenException(CostErrorCode.BUDGET_INVALID, "the budget is not valid: there is no saved filter "
+                    + scope.savedFilterId(), List.of(new FieldProblem("scope.savedFilterId", "no saved filter with this id")));
+        }
         Budget.Thresholds t = c.thresholds() == null ? Budget.Thresholds.DEFAULT
                 : new Budget.Thresholds(c.thresholds().actual() == null ? List.of() : c.thresholds().actual(),
                 c.thresholds().projected() == null ? List.of() : c.thresholds().projected());
-        return new Budget(id, c.name().strip(), c.scope(), c.period(), c.amount(), c.monthlyAmounts(), c.currency(), t, null, null);
+        return new Budget(id, c.name().strip(), scope, c.period(), c.amount(), c.monthlyAmounts(), c.currency(), t, null, null);
     }
 
     private void audit(TenantId tenant, String change, Budget b) {

@@ -139,6 +139,27 @@ public class CostExplorer {
                 groups);
     }
 
+    /**
+     * The total of an ungrouped query per period, in the query's currency (budgets measure their spend with this, so a
+     * budget scoped by a saved filter sums exactly what the explorer shows for it); periods without spend are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, BigDecimal> totalsByPeriod(ExplorerQuery q) {
+        if (!q.groupBy().isEmpty()) {
+            throw new IllegalArgumentException("totals are of an ungrouped query");
+        }
+        ExplorerResult r = explore(q);
+        Map<LocalDate, BigDecimal> out = new java.util.TreeMap<>();
+        for (Group g : r.groups()) {
+            for (int i = 0; i < r.periods().size(); i++) {
+                if (g.values().get(i).signum() != 0) {
+                    out.merge(r.periods().get(i), g.values().get(i), BigDecimal::add);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The top groups' series and "other", with the ranking done in the same statement. */
     private Map<List<String>, BigDecimal[]> ranked(ExplorerQuery q, Sql base, List<LocalDate> periods, Map<LocalDate, Integer> periodIndex) {
         String sql = "with base as (" + base.text + "), ranked as (select g1, g2, row_number() over (order by sum(amount) desc, g1, g2) rn "

@@ -151,7 +151,36 @@ public record ExplorerQuery(Metric metric, List<Dimension> groupBy, List<Filter>
         return null;
     }
 
-    private static List<Filter> filters(List<String> raw, List<FieldProblem> problems) {
+    /**
+     * Parses filters in the explorer's {@code filter} syntax ({@code INVALID_FILTER} when one is not valid). Values of
+     * one dimension in the list are alternatives, as in a request.
+     */
+    public static List<Filter> parseFilters(List<String> raw) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Filter> filters = filters(raw, problems);
+        if (!problems.isEmpty()) {
+            throw new CloudwardenException(CommonErrorCode.INVALID_FILTER, "the filter is not valid: "
+                    + problems.stream().map(FieldProblem::message).collect(Collectors.joining("; ")), problems);
+        }
+        return filters;
+    }
+
+    /**
+     * This query with {@code more} filters that apply in addition to its own (ANDed, also on a dimension the query
+     * filters already: {@code service=A} and {@code service=B} then match nothing).
+     */
+    public ExplorerQuery and(List<Filter> more) {
+        List<Filter> all = new ArrayList<>(filters);
+        all.addAll(more);
+        return new ExplorerQuery(metric, groupBy, List.copyOf(all), granularity, from, to, top, comparePrevious, currency);
+    }
+
+    /** The daily total of {@code metric} over {@code from} (inclusive) to {@code to} (exclusive) of the rows matching {@code filters}. */
+    public static ExplorerQuery dailyTotal(Metric metric, List<Filter> filters, LocalDate from, LocalDate to, String currency) {
+        return new ExplorerQuery(metric, List.of(), List.copyOf(filters), Granularity.DAY, from, to, 1, false, currency);
+    }
+
+    static List<Filter> filters(List<String> raw, List<FieldProblem> problems) {
         Map<String, Filter> byDimension = new LinkedHashMap<>();
         for (String f : raw == null ? List.<String>of() : raw) {
             int eq = f.indexOf('=');

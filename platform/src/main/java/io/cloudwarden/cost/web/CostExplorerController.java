@@ -8,6 +8,7 @@ import io.cloudwarden.cost.explorer.CostExplorer.ExplorerResult;
 import io.cloudwarden.cost.explorer.CostInsights;
 import io.cloudwarden.cost.explorer.ExplorerQuery;
 import io.cloudwarden.cost.explorer.FocusExport;
+import io.cloudwarden.cost.explorer.SavedFilters;
 import io.cloudwarden.shared.TenantContext;
 import io.cloudwarden.shared.TenantId;
 import java.io.BufferedWriter;
@@ -31,6 +32,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,9 +50,12 @@ class CostExplorerController {
     private final CostInsights insights;
     private final CostDimensionValues dimensions;
     private final FocusExport focusExport;
+    private final SavedFilters savedFilters;
     private final Clock clock = Clock.systemUTC();
 
-    CostExplorerController(CostExplorer explorer, CostInsights insights, CostDimensionValues dimensions, FocusExport focusExport) {
+    CostExplorerController(CostExplorer explorer, CostInsights insights, CostDimensionValues dimensions, FocusExport focusExport,
+                           SavedFilters savedFilters) {
+        this.savedFilters = savedFilters;
         this.explorer = explorer;
         this.focusExport = focusExport;
         this.insights = insights;
@@ -79,9 +84,15 @@ class CostExplorerController {
             @Parameter(description = "groups to keep before the rest becomes (other); 1 to 1000, default 10")
             @RequestParam(required = false) Integer top,
             @Parameter(description = "previous: also sum the period of the same length before") @RequestParam(required = false) String compare,
-            @Parameter(description = "ISO 4217 currency; default the one with the most spend") @RequestParam(required = false) String currency) {
-        return explorer.explore(ExplorerQuery.parse(metric, view, groupBy, filter, granularity, from, to, top, compare, currency,
-                LocalDate.now(clock)));
+            @Parameter(description = "ISO 4217 currency; default the one with the most spend") @RequestParam(required = false) String currency,
+            @Parameter(description = "id of a saved filter whose filters apply too (ANDed with the filter parameters)")
+            @RequestParam(required = false) UUID savedFilter) {
+        return explorer.explore(withSavedFilter(ExplorerQuery.parse(metric, view, groupBy, filter, granularity, from, to, top, compare,
+                currency, LocalDate.now(clock)), savedFilter));
+    }
+
+    private ExplorerQuery withSavedFilter(ExplorerQuery q, UUID savedFilter) {
+        return savedFilter == null ? q : q.and(savedFilters.get(savedFilter).parsedFilters());
     }
 
     record DimensionList(List<String> dimensions, List<String> tagKeys) {
@@ -92,8 +103,10 @@ class CostExplorerController {
     @Operation(summary = "Export the cost rows of a range (and filters, as in the explorer) as FOCUS 1.2 CSV")
     ResponseEntity<StreamingResponseBody> exportFocus(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @Parameter(description = "dimension=value or dimension!=value; repeatable") @RequestParam(required = false) List<String> filter) {
-        ExplorerQuery q = ExplorerQuery.parse(null, null, null, filter, null, from, to, null, null, null, LocalDate.now(clock));
+            @Parameter(description = "dimension=value or dimension!=value; repeatable") @RequestParam(required = false) List<String> filter,
+            @Parameter(description = "id of a saved filter whose filters apply too") @RequestParam(required = false) UUID savedFilter) {
+        ExplorerQuery q = withSavedFilter(ExplorerQuery.parse(null, null, null, filter, null, from, to, null, null, null,
+                LocalDate.now(clock)), savedFilter);
         TenantId tenant = TenantContext.require();
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

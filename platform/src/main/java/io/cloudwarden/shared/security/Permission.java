@@ -20,7 +20,7 @@ public enum Permission {
     COST_IMPORT("cost:import", "Import cost exports"),
     COST_EXPORT("cost:export", "Export cost data (FOCUS CSV, chargeback reports)"),
     COST_MANAGE_ALLOCATION("cost:manage-allocation", "Create and change allocation rules and shared-cost splits"),
-    COST_MANAGE_BUDGETS("cost:manage-budgets", "Create and change budgets"),
+    COST_MANAGE_BUDGETS("cost:manage-budgets", "Create and change budgets and the saved explorer filters they can be scoped by"),
     POLICY_READ("policy:read", "View policies, findings and exceptions"),
     POLICY_MANAGE("policy:manage", "Create and change policies and exceptions"),
     POLICY_APPROVE_REMEDIATION("policy:approve-remediation", "Approve remediation and exceptions"),
