@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a load accumulates while its rows stream to the database (ADR 35): the three rollups of its rows
- * ({@code cost_daily_rollup}, {@code cost_resource_daily}, {@code cost_resource_monthly}, each per billing period),
+ * What a load accumulates while its rows stream to the database (ADR 35): the two rollups of its rows
+ * ({@code cost_daily_rollup} and {@code cost_resource_monthly}, each per billing period),
  * the (billing account, billing period) pairs with their row counts, and the tag keys seen. Aggregating here instead
  * of in SQL afterwards saves a second pass over every row. Sums are exact ({@link BigDecimal}); like the SQL rebuild in
  * {@link CostRollups}, a row's cost counts on the UTC day its charge period starts, absent optional costs count 0,
