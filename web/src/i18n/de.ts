@@ -493,7 +493,7 @@ const de: Translations = {
     },
     source: {
       daily: 'aus der täglichen Verdichtung',
-      resource: 'aus der täglichen Verdichtung je Ressource (Kosten ohne Ressource fehlen)',
+      resource_monthly: 'gereiht aus der monatlichen Verdichtung je Ressource',
       rows: 'aus den Kostenzeilen (bei langen Zeiträumen langsamer)',
     },
     preset: {

@@ -492,7 +492,7 @@ const en = {
     },
     source: {
       daily: 'from the daily rollup',
-      resource: 'from the per-resource daily rollup (charges without a resource are not included)',
+      resource_monthly: 'ranked from the monthly resource rollup',
       rows: 'from the cost rows (slower over long ranges)',
     },
     preset: {

@@ -69,8 +69,9 @@ class CostExplorerController {
                     + "tag:<key>. Filters are dimension=value or dimension!=value, repeatable: values of one dimension are "
                     + "alternatives, different dimensions all apply; an empty value means none (untagged, unallocated). "
                     + "The top N groups are kept and the rest summed as (other). Account, service, region, category and "
-                    + "allocation queries read the daily rollup; resource queries the per-resource rollup; tag and other "
-                    + "FOCUS-column queries the cost rows (slower over long ranges).")
+                    + "allocation queries read the daily rollup; resource queries over whole months of spend rank from the "
+                    + "monthly resource rollup (the top resources' days come from their rows); tag and other FOCUS-column "
+                    + "queries the cost rows (slower over long ranges).")
     ExplorerResult explore(
             @Parameter(description = "BilledCost, EffectiveCost, ListCost or ContractedCost; default from view")
             @RequestParam(required = false) String metric,
