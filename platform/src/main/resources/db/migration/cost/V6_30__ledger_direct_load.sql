@@ -12,6 +12,9 @@
 
 drop index cost_rows_period_idx;
 create index cost_rows_import_idx on cost_rows (import_id);
+-- by resource: a hash index holds only each id's 4-byte hash, so it costs a load far less than a B-tree of the ids
+drop index cost_rows_resource_idx;
+create index cost_rows_resource_idx on cost_rows using hash (resource_id) where resource_id is not null;
 
 alter table cost_daily_rollup add column billing_period_start date;
 
