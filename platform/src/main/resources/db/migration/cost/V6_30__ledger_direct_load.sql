@@ -15,6 +15,8 @@ create index cost_rows_import_idx on cost_rows (import_id);
 -- by resource: a hash index holds only each id's 4-byte hash, so it costs a load far less than a B-tree of the ids
 drop index cost_rows_resource_idx;
 create index cost_rows_resource_idx on cost_rows using hash (resource_id) where resource_id is not null;
+-- and the cost without a resource (taxes, support, credits: few rows), which grouping by resource shows as "(none)"
+create index cost_rows_no_resource_idx on cost_rows (tenant_id, charge_period_start) where resource_id is null;
 
 alter table cost_daily_rollup add column billing_period_start date;
 

@@ -84,23 +84,34 @@ final class ResourceRanking {
         String range = " and charge_period_start >= (?::date)::timestamp at time zone 'UTC'"
                 + " and charge_period_start < (?::date)::timestamp at time zone 'UTC'";
         if (!top.isEmpty()) {
-            // "" is the cost without a resource: its rows are found by a null resource id, the others through the index
+            // "" is the cost without a resource: its rows are found through their own index, the others through the
+            // resource index (one statement each, so each uses its index)
             boolean none = resourceIds.remove("");
-            List<Object> p = new ArrayList<>(params);
-            p.addAll(List.of(tenant.value(), currency, q.from(), q.to()));
-            CostExplorer.filterSql(q.filters(), p);
-            p.add(resourceIds.toArray(String[]::new));
-            jdbc.sql("select " + g1 + ", " + g2 + ", " + period + ", sum(" + q.metric().column() + ") from cost_rows"
-                            + " where tenant_id = ? and billing_currency = ?" + range + filters
-                            + " and (resource_id = any(?)" + (none ? " or resource_id is null" : "") + ") group by 1, 2, 3")
-                    .params(p).query(rs -> {
-                        List<String> k = wanted.get(List.of(rs.getString(1), rs.getString(2)));
-                        Integer i = periodIndex.get(rs.getObject(3, LocalDate.class));
-                        if (k != null && i != null) {
-                            BigDecimal[] v = series.get(k);
-                            v[i] = v[i].add(rs.getBigDecimal(4));
-                        }
-                    });
+            String select = "select " + g1 + ", " + g2 + ", " + period + ", sum(" + q.metric().column() + ") from cost_rows"
+                    + " where tenant_id = ? and billing_currency = ?" + range + filters;
+            List<String> statements = new ArrayList<>();
+            if (!resourceIds.isEmpty()) {
+                statements.add(select + " and resource_id = any(?) group by 1, 2, 3");
+            }
+            if (none) {
+                statements.add(select + " and resource_id is null group by 1, 2, 3");
+            }
+            for (String statement : statements) {
+                List<Object> p = new ArrayList<>(params);
+                p.addAll(List.of(tenant.value(), currency, q.from(), q.to()));
+                CostExplorer.filterSql(q.filters(), p);
+                if (statement.contains("any(?)")) {
+                    p.add(resourceIds.toArray(String[]::new));
+                }
+                jdbc.sql(statement).params(p).query(rs -> {
+                    List<String> k = wanted.get(List.of(rs.getString(1), rs.getString(2)));
+                    Integer i = periodIndex.get(rs.getObject(3, LocalDate.class));
+                    if (k != null && i != null) {
+                        BigDecimal[] v = series.get(k);
+                        v[i] = v[i].add(rs.getBigDecimal(4));
+                    }
+                });
+            }
         }
         if (more) {
             BigDecimal[] other = totals(tenant, q, currency, periods, periodIndex);

@@ -133,8 +133,13 @@ class CostExplorerApiTest {
             assertThat(amount(r.get("groups").get(2).get("total"))).isEqualByComparingTo("40");
             assertThat(amount(r.get("total"))).isEqualByComparingTo("185");
         }
-        // the two-phase answer has the very same daily series as the rows
+        // the two-phase answer has the very same daily series as the rows, also with the cost without a resource among the top
         assertThat(daily.get("groups").toString()).isEqualTo(rows.get("groups").toString());
+        JsonNode all = ok(range.replace("top=2", "top=10") + "&granularity=day");
+        assertThat(all.get("source").asString()).isEqualTo("resource_monthly");
+        assertThat(all.get("groups").findValuesAsString("label")).contains("(none)");
+        assertThat(all.get("groups").toString())
+                .isEqualTo(ok(range.replace("top=2", "top=10") + "&granularity=day&filter=chargeCategory!=Adjustment").get("groups").toString());
         assertThat(amount(cut.get("total"))).isEqualByComparingTo("135");
     }
 
