@@ -75,8 +75,14 @@ public final class BulkLoaderRole {
                             + "See docs/configuration.md to create it.", server.ownerUser(), loader);
                     return unavailable();
                 }
-                st.execute("create role " + loader + " nologin bypassrls nosuperuser nocreatedb nocreaterole noinherit");
-                log.info("Created database role {} for bulk loads", loader);
+                try {
+                    st.execute("create role " + loader + " nologin bypassrls nosuperuser nocreatedb nocreaterole noinherit");
+                    log.info("Created database role {} for bulk loads", loader);
+                } catch (SQLException e) {
+                    if (!"42710".equals(e.getSQLState())) { // duplicate_object: another node created it just now
+                        throw e;
+                    }
+                }
             }
             if (!member(c, appUser, loader)) {
                 st.execute("grant " + loader + " to " + appUser + " with inherit false, set true");

@@ -35,6 +35,10 @@ class CostLedgerTest {
     JdbcClient jdbc;
     @Autowired
     LedgerPartitions partitions;
+    @Autowired
+    io.cloudwarden.shared.persistence.BulkLoaderRole loader;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     TenantId tenant;
 
@@ -156,6 +160,20 @@ class CostLedgerTest {
                 .query(Long.class).single())).rootCause().hasMessageContaining("permission denied");
         TenantId other = identity.createTenant("cost-other-" + UUID.randomUUID().toString().substring(0, 8), "CUSTOMER", null).id();
         assertThat(TenantContext.callAs(other, () -> jdbc.sql("select count(*) from cost_rows").query(Long.class).single())).isZero();
+    }
+
+    @Test
+    void theBulkLoaderRoleMayInsertButNotReadChangeOrDelete() {
+        String role = loader.role().orElseThrow();
+        ledger.load(tenant, newImport(), w -> w.write(row(1, "acct-1", "2025-01", "2025-01-03", "EC2", "1", "1")));
+        for (String sql : List.of("select count(*) from cost_rows", "delete from cost_rows", "update cost_rows set billed_cost = 0",
+                "select count(*) from cost_imports", "select count(*) from users")) {
+            assertThatThrownBy(() -> TenantContext.runAs(tenant, () -> tx.executeWithoutResult(s -> {
+                jdbc.sql("set local role " + role).update();
+                jdbc.sql(sql).update();
+            }))).as(sql).rootCause().hasMessageContaining("permission denied");
+        }
+        assertThat(sum("select sum(billed_cost) from cost_rows")).isEqualByComparingTo("1");
     }
 
     private String partitionOf(String account) {
