@@ -36,6 +36,23 @@ public final class CostFixtures {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Waits for a re-allocation job (a real background job) to succeed; fails on FAILED or after 10 s.
+     */
+    public static void awaitReallocation(ApiClient api, String id) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            String status = api.get("/api/v1/cost/allocation/reallocations/" + id).body().get("status").asString();
+            if (status.equals("SUCCEEDED")) {
+                return;
+            }
+            if (status.equals("FAILED")) {
+                throw new AssertionError("re-allocation " + id + " failed");
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("re-allocation " + id + " did not finish in 10 s");
+    }
+
     /** Loads rows as one import. */
     public CostLedger.LoadResult load(FocusRow... rows) {
         UUID id = UUID.randomUUID();

@@ -95,7 +95,8 @@ public class AllocationApplier {
         sink.accept(v.problems());
     }
 
-    private boolean regexAccepted(String regex) {
+    /** Both engines must accept a pattern: loads match in Java, re-allocation in PostgreSQL (ADR 35). */
+    boolean regexAccepted(String regex) {
         try {
             java.util.regex.Pattern.compile(regex);
             jdbc.sql("select '' ~ cast(? as text)").param(regex).query(Boolean.class).single();

@@ -9,8 +9,6 @@ import io.cloudwarden.shared.web.RequestActor;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,15 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CostAllocation {
 
-    private final JdbcClient jdbc;
+    private final AllocationApplier applier;
     private final TransactionTemplate tx;
     private final AllocationRuleStore store;
     private final ApplicationEventPublisher events;
     private final Reallocations reallocations;
 
-    CostAllocation(JdbcClient jdbc, TransactionTemplate tx, AllocationRuleStore store,
+    CostAllocation(AllocationApplier applier, TransactionTemplate tx, AllocationRuleStore store,
                    ApplicationEventPublisher events, Reallocations reallocations) {
-        this.jdbc = jdbc;
+        this.applier = applier;
         this.tx = tx;
         this.store = store;
         this.events = events;
@@ -63,7 +61,7 @@ public class CostAllocation {
 
     /** Validates a proposed list (for saving or previewing); throws {@code ALLOCATION_RULE_INVALID} listing every problem. */
     public void validate(List<AllocationRule> rules) {
-        RuleValidation v = new RuleValidation(this::regexAccepted);
+        RuleValidation v = new RuleValidation(applier::regexAccepted);
         if (rules == null) {
             v.problem("rules", "must be a list");
         } else {
@@ -82,16 +80,5 @@ public class CostAllocation {
             }
         }
         v.throwIfAny(CostErrorCode.ALLOCATION_RULE_INVALID, "The allocation rules are not valid");
-    }
-
-    /** Both engines must accept a pattern: loads match in Java, re-allocation in PostgreSQL (ADR 35). */
-    private boolean regexAccepted(String regex) {
-        try {
-            java.util.regex.Pattern.compile(regex);
-            jdbc.sql("select '' ~ cast(? as text)").param(regex).query(Boolean.class).single();
-            return true;
-        } catch (DataAccessException | java.util.regex.PatternSyntaxException e) {
-            return false;
-        }
     }
 }

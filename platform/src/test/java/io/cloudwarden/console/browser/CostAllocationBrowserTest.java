@@ -122,11 +122,7 @@ class CostAllocationBrowserTest {
                 "conditions", List.of(Map.of("field", "TAG", "key", "team", "op", "EXISTS")),
                 "assign", Map.of("team", Map.of("fromTag", "team"))))));
         assertThat(saved.status()).as(saved.raw()).isEqualTo(202);
-        String job = saved.body().get("reallocation").get("id").asString();
-        for (int i = 0; i < 200 && !api.get("/api/v1/cost/allocation/reallocations/" + job).body().get("status").asString()
-                .equals("SUCCEEDED"); i++) {
-            Thread.sleep(50);
-        }
+        CostFixtures.awaitReallocation(api, saved.body().get("reallocation").get("id").asString());
     }
 
     @Test
