@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The physical reference of the {@code cost-ingest} benchmark: the rows of an import as the ledger stores them,
  * written out in COPY text format, and a raw {@code COPY} of that file into an unindexed temporary table shaped like
- * {@code cost_rows} (no conversion, no checks, no partition routing, no rollups, no WAL).
+ * {@code cost_rows} (no conversion, no checks, no partition routing, no rollups, no WAL) and into {@code cost_rows}
+ * itself (rolled back).
  */
 @Component
 public class CostCopyReference {
@@ -64,18 +65,7 @@ public class CostCopyReference {
         }
         return TenantContext.callAs(tenant, () -> tx.execute(s -> {
             s.setRollbackOnly();
-            return loader.asLoader(jdbc, () -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    Connection c = DataSourceUtils.getConnection(dataSource);
-                    long start = System.nanoTime();
-                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy cost_rows (" + CostRowCopy.COLUMN_LIST + ") from stdin", in, 1 << 20);
-                    return (System.nanoTime() - start) / 1e9;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            return loader.asLoader(jdbc, () -> timedCopy("cost_rows", file));
         }));
     }
 
@@ -84,17 +74,21 @@ public class CostCopyReference {
         return TenantContext.callAs(tenant, () -> tx.execute(s -> {
             jdbc.sql("drop table if exists cost_copy_reference").update();
             jdbc.sql("create temp table cost_copy_reference (like cost_rows_template including defaults) on commit drop").update();
-            try (InputStream in = Files.newInputStream(file)) {
-                Connection c = DataSourceUtils.getConnection(dataSource);
-                long start = System.nanoTime();
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy cost_copy_reference (" + CostRowCopy.COLUMN_LIST
-                        + ") from stdin", in, 1 << 20);
-                return (System.nanoTime() - start) / 1e9;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            return timedCopy("cost_copy_reference", file);
         }));
+    }
+
+    /** COPYs {@code file} into {@code table} on the transaction's connection; the seconds the COPY took. */
+    private double timedCopy(String table, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            long start = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + CostRowCopy.COLUMN_LIST + ") from stdin", in, 1 << 20);
+            return (System.nanoTime() - start) / 1e9;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
